@@ -1,0 +1,4 @@
+namespace OrleansPlans.Testing.Postgres;
+
+/// <summary>The exit code and the combined stdout/stderr text of a finished process.</summary>
+internal readonly record struct ProcessResult(int ExitCode, string Output);
