@@ -1,0 +1,101 @@
+namespace OrleansPlans.Streaming.Kafka;
+
+/// <summary>
+/// Tracks which fetched records of one partition are still in flight, to know the highest offset below which every
+/// record is done (delivered to all consumers, or dead-lettered). Batches complete in any order; the checkpoint only
+/// moves over a contiguous done prefix.
+/// </summary>
+internal sealed class PartitionProgress
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<InFlight> _order = new();
+    private readonly Dictionary<long, InFlight> _byFirstOffset = new();
+    private long _lastFetched;
+
+    /// <param name="lastCompleted">The offset before the first one that will be fetched.</param>
+    public PartitionProgress(long lastCompleted) => _lastFetched = lastCompleted;
+
+    /// <summary>Number of batches not yet done.</summary>
+    public int InFlightCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _byFirstOffset.Count;
+            }
+        }
+    }
+
+    /// <summary>A batch entered the cache.</summary>
+    public void Started(KafkaBatchContainer batch)
+    {
+        lock (_lock)
+        {
+            var entry = new InFlight(batch);
+            _order.Enqueue(entry);
+            _byFirstOffset[batch.FirstOffset] = entry;
+        }
+    }
+
+    /// <summary>Every record up to <paramref name="offset"/> has been fetched (those not started were dead-lettered).</summary>
+    public void FetchedThrough(long offset)
+    {
+        lock (_lock)
+        {
+            _lastFetched = Math.Max(_lastFetched, offset);
+        }
+    }
+
+    /// <summary>The batch starting at <paramref name="firstOffset"/> is done.</summary>
+    public void Completed(long firstOffset)
+    {
+        lock (_lock)
+        {
+            if (_byFirstOffset.Remove(firstOffset, out var entry))
+            {
+                entry.Done = true;
+            }
+
+            while (_order.TryPeek(out var head) && head.Done)
+            {
+                _order.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>A batch still in flight, for dead-lettering it whole.</summary>
+    public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch)
+    {
+        lock (_lock)
+        {
+            if (_byFirstOffset.TryGetValue(firstOffset, out var entry))
+            {
+                batch = entry.Batch;
+                return true;
+            }
+        }
+
+        batch = null!;
+        return false;
+    }
+
+    /// <summary>The highest offset such that it and every offset before it are done.</summary>
+    public long CompletedThrough
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _order.TryPeek(out var head) ? head.Batch.FirstOffset - 1 : _lastFetched;
+            }
+        }
+    }
+
+    private sealed class InFlight(KafkaBatchContainer batch)
+    {
+        public KafkaBatchContainer Batch { get; } = batch;
+
+        public bool Done { get; set; }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansPlans.Streaming.Kafka;
+
+/// <summary>The provider's log messages, with stable event ids 4100-4199. Never logs client settings (they may hold secrets).</summary>
+internal static partial class KafkaLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
+        Message = "Kafka stream provider {Provider} reads {Topic}[{Partition}] from offset {Offset} ({Origin})")]
+    public static partial void ReceiverStarted(ILogger logger, string provider, string topic, int partition, string offset, string origin);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information,
+        Message = "Kafka stream provider {Provider} stopped reading {Topic}[{Partition}]; last checkpoint {Offset}")]
+    public static partial void ReceiverStopped(ILogger logger, string provider, string topic, int partition, long? offset);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider} dead-lettered {Topic}[{Partition}]@{Offset}: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, string provider, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Error,
+        Message = "Kafka stream provider {Provider}: decoder threw on {Topic}[{Partition}]@{Offset}; the record is dead-lettered")]
+    public static partial void DecoderThrew(ILogger logger, Exception exception, string provider, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: could not dead-letter records of {Topic}[{Partition}]; rewinding to offset {Offset} to retry")]
+    public static partial void DeadLetterFailedRewinding(ILogger logger, Exception exception, string provider, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: checkpoint write for {Topic}[{Partition}] at offset {Offset} failed; it is retried on the next delivery")]
+    public static partial void CheckpointWriteFailed(ILogger logger, Exception exception, string provider, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: consume error on {Topic}[{Partition}]: {Reason}")]
+    public static partial void ConsumeError(ILogger logger, string provider, string topic, int partition, string reason);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Error,
+        Message = "Kafka stream provider {Provider}: delivery of {Topic}[{Partition}]@{Offset} on stream {StreamId} to subscription {SubscriptionId} failed for good; dead-lettering it")]
+    public static partial void DeliveryFailed(ILogger logger, string provider, string topic, int partition, long offset, string streamId, string subscriptionId);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Error,
+        Message = "Kafka stream provider {Provider}: could not dead-letter undeliverable {Topic}[{Partition}]@{Offset}; its checkpoint stays behind it so it is redelivered after a restart")]
+    public static partial void DeliveryDeadLetterFailed(ILogger logger, Exception exception, string provider, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information,
+        Message = "Kafka stream provider {Provider}: topic {Topic} has {Partitions} partitions (from cluster metadata)")]
+    public static partial void PartitionsDiscovered(ILogger logger, string provider, string topic, int partitions);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: checkpoint for {Topic}[{Partition}] was moved on by another silo; keeping offset {Offset}")]
+    public static partial void CheckpointConflict(ILogger logger, string provider, string topic, int partition, long offset);
+}

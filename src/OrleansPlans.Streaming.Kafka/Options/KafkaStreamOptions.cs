@@ -1,0 +1,63 @@
+namespace OrleansPlans.Streaming.Kafka;
+
+/// <summary>Settings of one Kafka stream provider. Validated when the silo or client starts.</summary>
+public sealed class KafkaStreamOptions
+{
+    /// <summary>Comma-separated <c>host:port</c> list of brokers. Required.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>The topics read and written; each partition of each topic is one Orleans queue. At least one.</summary>
+    public List<KafkaTopicOptions> Topics { get; } = [];
+
+    /// <summary>
+    /// Names this deployment's reading position: checkpoints are stored per consumer group, topic and partition.
+    /// Partitions are assigned by Orleans' queue balancer, not by Kafka group rebalancing. Required on silos.
+    /// </summary>
+    public string ConsumerGroupId { get; set; } = "";
+
+    /// <summary>Where a partition without a checkpoint starts. Default <see cref="KafkaStartPosition.Earliest"/>.</summary>
+    public KafkaStartPosition StartPosition { get; set; } = KafkaStartPosition.Earliest;
+
+    /// <summary>
+    /// The topic that receives records that cannot be decoded or delivered. Required on silos; must not be one of <see cref="Topics"/>.
+    /// </summary>
+    public string DeadLetterTopic { get; set; } = "";
+
+    /// <summary>The most records one pull of one partition takes from the consumer. Default 500.</summary>
+    public int MaxBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The most records held in memory per partition (the Orleans queue cache). When the slowest consumer falls this far
+    /// behind, reading of that partition pauses until it catches up. At least 10; default 4096.
+    /// </summary>
+    public int CacheSize { get; set; } = 4096;
+
+    /// <summary>How often each partition is polled for new records. Default 100 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The shortest time between two checkpoint writes of one partition. A checkpoint only ever covers records already
+    /// delivered (or dead-lettered). Zero writes after every delivery. Default 1 s.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The Orleans grain storage (by name) the default checkpoint store writes to. Default <c>PubSubStore</c>,
+    /// which every silo using persistent streams already has.
+    /// </summary>
+    public string CheckpointStorageName { get; set; } = "PubSubStore";
+
+    /// <summary>How long the producer waits to batch records (Kafka <c>linger.ms</c>). Default 5 ms.</summary>
+    public TimeSpan ProducerLinger { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// How long a silo waits after joining before queues are balanced onto it (Orleans' deployment balancer). Default 30 s.
+    /// </summary>
+    public TimeSpan QueueBalancerSiloMaturityPeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Extra Confluent.Kafka / librdkafka settings passed verbatim to every consumer and producer (SASL, TLS, timeouts…).
+    /// Values may be secrets: the provider never logs them.
+    /// </summary>
+    public Dictionary<string, string> ClientConfig { get; } = new(StringComparer.Ordinal);
+}

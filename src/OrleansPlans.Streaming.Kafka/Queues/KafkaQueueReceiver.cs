@@ -1,0 +1,296 @@
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace OrleansPlans.Streaming.Kafka;
+
+/// <summary>
+/// Reads one Kafka partition (one Orleans queue) with manual assignment, decodes records into batch containers and
+/// checkpoints what the pulling agent reports delivered.
+/// </summary>
+/// <remarks>
+/// Orleans' pulling agent calls <see cref="MessagesDeliveredAsync(IList{IBatchContainer})"/> with the batches its
+/// <c>SimpleQueueCache</c> purged, and it purges a batch only when every consumer cursor has moved past it, i.e. after
+/// delivery succeeded (or failed for good, which the failure handler dead-letters). The agent stops calling
+/// <see cref="GetQueueMessagesAsync(int)"/> while the bounded cache is under pressure, so a slow consumer pauses reading.
+/// </remarks>
+internal sealed class KafkaQueueReceiver : IQueueAdapterReceiver
+{
+    private readonly string _providerName;
+    private readonly KafkaPartitionQueue _queue;
+    private readonly KafkaStreamOptions _options;
+    private readonly IKafkaRecordDecoder _decoder;
+    private readonly IKafkaDeadLetterSink _deadLetters;
+    private readonly Func<IKafkaCheckpointStore> _checkpoints;
+    private readonly KafkaStreamMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly TopicPartition _topicPartition;
+    private IConsumer<byte[]?, byte[]?>? _consumer;
+    private PartitionProgress _progress = new(-1);
+    private long _savedCheckpoint = -1;
+    private long _nextOffset = -1;
+    private DateTimeOffset _lastCheckpointWrite;
+    private int _checkpointing;
+
+    public KafkaQueueReceiver(
+        string providerName,
+        KafkaPartitionQueue queue,
+        KafkaStreamOptions options,
+        IKafkaRecordDecoder decoder,
+        IKafkaDeadLetterSink deadLetters,
+        Func<IKafkaCheckpointStore> checkpoints,
+        KafkaStreamMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger logger)
+    {
+        _providerName = providerName;
+        _queue = queue;
+        _options = options;
+        _decoder = decoder;
+        _deadLetters = deadLetters;
+        _checkpoints = checkpoints;
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _topicPartition = new TopicPartition(queue.Topic, new Partition(queue.Partition));
+    }
+
+    public KafkaPartitionQueue Queue => _queue;
+
+    public async Task Initialize(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var checkpoint = await _checkpoints().LoadAsync(_options.ConsumerGroupId, _queue.Topic, _queue.Partition, cts.Token).ConfigureAwait(false);
+        Offset start;
+        string origin;
+        if (checkpoint is { } completed)
+        {
+            start = new Offset(completed + 1);
+            origin = "checkpoint";
+            _savedCheckpoint = completed;
+            _progress = new PartitionProgress(completed);
+            _nextOffset = completed + 1;
+        }
+        else
+        {
+            start = _options.StartPosition == KafkaStartPosition.Earliest ? Offset.Beginning : Offset.End;
+            origin = $"no checkpoint, {_options.StartPosition}";
+            _progress = new PartitionProgress(-1);
+        }
+
+        var config = new ConsumerConfig(KafkaClientConfig.Build(_options))
+        {
+            GroupId = _options.ConsumerGroupId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            EnablePartitionEof = false,
+            AutoOffsetReset = _options.StartPosition == KafkaStartPosition.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
+        };
+        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetErrorHandler((_, error) => KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, error.Reason))
+            .Build();
+        _consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
+        _metrics.TrackLag(_queue, ObserveLag);
+        KafkaLog.ReceiverStarted(_logger, _providerName, _queue.Topic, _queue.Partition, start.ToString(), origin);
+    }
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    {
+        var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
+        await MaybeCheckpointAsync(force: false).ConfigureAwait(false);
+
+        var limit = maxCount < 0 ? _options.MaxBatchSize : Math.Min(maxCount, _options.MaxBatchSize);
+        var batches = new List<IBatchContainer>();
+        List<(KafkaPosition Position, string Reason, byte[]? Raw)>? rejected = null;
+        long firstOffset = -1, lastOffset = -1;
+        KafkaBatchContainer? current = null;
+        for (var i = 0; i < limit; i++)
+        {
+            ConsumeResult<byte[]?, byte[]?>? result;
+            try
+            {
+                // Zero timeout: take what librdkafka already prefetched in the background, never block the agent's thread.
+                result = consumer.Consume(TimeSpan.Zero);
+            }
+            catch (ConsumeException ex) when (!ex.Error.IsFatal)
+            {
+                KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, ex.Error.Reason);
+                break;
+            }
+
+            if (result is null || result.IsPartitionEOF)
+            {
+                break;
+            }
+
+            var offset = result.Offset.Value;
+            if (firstOffset < 0)
+            {
+                firstOffset = offset;
+            }
+
+            lastOffset = offset;
+            var position = new KafkaPosition(_queue.Topic, _queue.Partition, offset);
+            var message = result.Message;
+            var outcome = Decode(new KafkaRecord(position, _queue.StreamNamespace, message.Key, message.Value, message.Headers, message.Timestamp.UtcDateTime));
+            var streamKey = outcome.IsSuccess ? outcome.StreamKey ?? (message.Key is null ? null : Encoding.UTF8.GetString(message.Key)) : null;
+            if (!outcome.IsSuccess || string.IsNullOrEmpty(streamKey))
+            {
+                (rejected ??= []).Add((position, outcome.FailureReason ?? "record has no key and the decoder gave no stream key", message.Value));
+                current = null;
+                continue;
+            }
+
+            var streamId = StreamId.Create(_queue.StreamNamespace, streamKey);
+            if (current is null || !current.StreamId.Equals(streamId))
+            {
+                current = new KafkaBatchContainer(streamId, _queue.Topic, _queue.Partition, [], []) { RawValues = [] };
+                batches.Add(current);
+            }
+
+            current.Events.Add(outcome.Item!);
+            current.Offsets.Add(offset);
+            current.RawValues!.Add(message.Value);
+        }
+
+        if (firstOffset < 0)
+        {
+            return batches;
+        }
+
+        if (rejected is not null && !await TryDeadLetterAsync(rejected, firstOffset).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        foreach (var batch in batches)
+        {
+            _progress.Started((KafkaBatchContainer)batch);
+        }
+
+        _progress.FetchedThrough(lastOffset);
+        Volatile.Write(ref _nextOffset, lastOffset + 1);
+        _metrics.Consumed(_queue.Topic, (int)(lastOffset - firstOffset + 1));
+        return batches;
+    }
+
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
+    {
+        foreach (var message in messages)
+        {
+            if (message is KafkaBatchContainer batch)
+            {
+                _progress.Completed(batch.FirstOffset);
+            }
+        }
+
+        await MaybeCheckpointAsync(force: false).ConfigureAwait(false);
+    }
+
+    public async Task Shutdown(TimeSpan timeout)
+    {
+        _metrics.UntrackLag(_queue);
+        await MaybeCheckpointAsync(force: true).ConfigureAwait(false);
+        if (_consumer is { } consumer)
+        {
+            _consumer = null;
+            consumer.Close();
+            consumer.Dispose();
+        }
+
+        KafkaLog.ReceiverStopped(_logger, _providerName, _queue.Topic, _queue.Partition, _savedCheckpoint < 0 ? null : _savedCheckpoint);
+    }
+
+    /// <summary>The in-flight batch that starts at <paramref name="firstOffset"/>, for the failure handler.</summary>
+    public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch) => _progress.TryGetInFlight(firstOffset, out batch);
+
+    /// <summary>The failure handler dead-lettered a batch: count it as done.</summary>
+    public void CompletedByFailureHandler(long firstOffset) => _progress.Completed(firstOffset);
+
+    private KafkaDecodeResult Decode(in KafkaRecord record)
+    {
+        try
+        {
+            return _decoder.Decode(in record);
+        }
+        catch (Exception ex)
+        {
+            KafkaLog.DecoderThrew(_logger, ex, _providerName, record.Position.Topic, record.Position.Partition, record.Position.Offset);
+            return KafkaDecodeResult.Failure($"decoder threw {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task<bool> TryDeadLetterAsync(List<(KafkaPosition Position, string Reason, byte[]? Raw)> rejected, long firstOffset)
+    {
+        try
+        {
+            await Task.WhenAll(rejected.Select(r => _deadLetters.WriteAsync(r.Position, r.Reason, r.Raw))).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one.
+            KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
+            _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
+            return false;
+        }
+    }
+
+    private async Task MaybeCheckpointAsync(bool force)
+    {
+        var through = _progress.CompletedThrough;
+        if (through <= _savedCheckpoint)
+        {
+            return;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        if (!force && now - _lastCheckpointWrite < _options.CheckpointInterval)
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref _checkpointing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await _checkpoints().SaveAsync(_options.ConsumerGroupId, _queue.Topic, _queue.Partition, through).ConfigureAwait(false);
+            _savedCheckpoint = through;
+            _lastCheckpointWrite = now;
+        }
+        catch (Exception ex)
+        {
+            KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
+        }
+        finally
+        {
+            Volatile.Write(ref _checkpointing, 0);
+        }
+    }
+
+    private long? ObserveLag()
+    {
+        var next = Volatile.Read(ref _nextOffset);
+        var consumer = _consumer;
+        if (next < 0 || consumer is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var high = consumer.GetWatermarkOffsets(_topicPartition).High;
+            return high == Offset.Unset ? null : Math.Max(0, high.Value - next);
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace OrleansPlans.Streaming.Kafka;
+
+/// <summary>
+/// Dead-letters items Orleans gave up delivering, instead of losing them silently.
+/// </summary>
+/// <remarks>
+/// When a consumer throws, the pulling agent retries delivery of the same batch with backoff until
+/// <c>StreamPullingAgentOptions.MaxEventDeliveryTime</c> (default 1 minute) has passed; then it tells the consumer
+/// (<c>OnErrorAsync</c>), calls this handler and moves on to the next batch. This handler writes every record of the
+/// batch to the dead-letter topic (with its raw value while the batch is still in the reading silo's cache) before the
+/// checkpoint may pass it. Subscriptions are not faulted. If the dead-letter write fails, the batch is not counted as
+/// done, so the checkpoint stays behind it and it is redelivered after a restart.
+/// </remarks>
+internal sealed class KafkaStreamFailureHandler(
+    string providerName,
+    Func<KafkaQueueReceiver?> receiver,
+    IKafkaDeadLetterSink deadLetters,
+    ILogger logger) : IStreamFailureHandler
+{
+    public bool ShouldFaultSubsriptionOnError => false;
+
+    public async Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
+    {
+        if (sequenceToken is not KafkaSequenceToken token)
+        {
+            return;
+        }
+
+        KafkaLog.DeliveryFailed(logger, providerName, token.Topic, token.Partition, token.Offset, streamIdentity.ToString(), subscriptionId.ToString());
+        var reason = $"delivery to subscription {subscriptionId} of stream {streamIdentity} failed for StreamPullingAgentOptions.MaxEventDeliveryTime";
+        var reader = receiver();
+        try
+        {
+            if (reader is not null && reader.TryGetInFlight(token.Offset, out var batch))
+            {
+                for (var i = 0; i < batch.Offsets.Count; i++)
+                {
+                    await deadLetters.WriteAsync(new KafkaPosition(token.Topic, token.Partition, batch.Offsets[i]), reason, batch.RawValues?[i]).ConfigureAwait(false);
+                }
+
+                reader.CompletedByFailureHandler(batch.FirstOffset);
+            }
+            else
+            {
+                await deadLetters.WriteAsync(token.Position, reason, null).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            KafkaLog.DeliveryDeadLetterFailed(logger, ex, providerName, token.Topic, token.Partition, token.Offset);
+        }
+    }
+
+    public Task OnSubscriptionFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
+        => Task.CompletedTask;
+}
