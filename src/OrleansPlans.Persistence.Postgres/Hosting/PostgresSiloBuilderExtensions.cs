@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Runtime;
+using Orleans.Providers;
+
+namespace OrleansPlans.Persistence.Postgres.Hosting;
+
+/// <summary>
+/// Wires the Orleans ADO.NET providers (invariant "Npgsql") to PostgreSQL with this project's schema, and makes
+/// the silo apply the schema migrations at start-up before any provider reads its queries.
+/// </summary>
+public static class PostgresSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>The default connection string name read by <see cref="UsePostgresOrleans"/>.</summary>
+    public const string DefaultConnectionStringName = "Orleans";
+
+    /// <summary>
+    /// Clustering, default grain storage and reminders on the connection string
+    /// <c>ConnectionStrings:{connectionStringName}</c> of the silo's configuration.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The connection string is missing.</exception>
+    public static ISiloBuilder UsePostgresOrleans(this ISiloBuilder builder, string connectionStringName = DefaultConnectionStringName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionStringName);
+        var connectionString = builder.Configuration.GetConnectionString(connectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"Configuration 'ConnectionStrings:{connectionStringName}' is missing or empty; it must name the Orleans PostgreSQL database.");
+        }
+
+        return builder
+            .UsePostgresClustering(connectionString)
+            .AddPostgresGrainStorageAsDefault(connectionString)
+            .UsePostgresReminders(connectionString);
+    }
+
+    /// <summary>Silo membership (clustering) in PostgreSQL.</summary>
+    public static ISiloBuilder UsePostgresClustering(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        CheckConnectionString(connectionString);
+        builder.AddPostgresMigrations(connectionString);
+        return builder.UseAdoNetClustering(options => options.Configure<PostgresDataSourceCache>((o, sources) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = sources.Get(connectionString);
+        }));
+    }
+
+    /// <summary>A named grain storage provider in PostgreSQL.</summary>
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder builder, string name, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        CheckConnectionString(connectionString);
+        builder.AddPostgresMigrations(connectionString);
+        return builder.AddAdoNetGrainStorage(name, options => options.Configure<PostgresDataSourceCache>((o, sources) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = sources.Get(connectionString);
+        }));
+    }
+
+    /// <summary>The default grain storage provider (<c>[PersistentState("x")]</c> without a storage name) in PostgreSQL.</summary>
+    public static ISiloBuilder AddPostgresGrainStorageAsDefault(this ISiloBuilder builder, string connectionString) =>
+        builder.AddPostgresGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, connectionString);
+
+    /// <summary>The reminder table in PostgreSQL (also adds the reminder service).</summary>
+    public static ISiloBuilder UsePostgresReminders(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        CheckConnectionString(connectionString);
+        builder.AddPostgresMigrations(connectionString);
+        return builder.UseAdoNetReminderService(options => options.Configure<PostgresDataSourceCache>((o, sources) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = sources.Get(connectionString);
+        }));
+    }
+
+    /// <summary>
+    /// Applies the Orleans schema migrations to this database at the first silo lifecycle stage (the other
+    /// methods here call it; calling it again for the same database is harmless).
+    /// </summary>
+    public static ISiloBuilder AddPostgresMigrations(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        CheckConnectionString(connectionString);
+        builder.Services.TryAddSingleton<PostgresDataSourceCache>();
+        builder.Services.AddSingleton(new PostgresMigrationTarget(connectionString));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PostgresMigrationStartup>());
+        return builder;
+    }
+
+    // Fails at registration, naming the argument and never echoing the value (it may hold a password).
+    internal static void CheckConnectionString(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"The PostgreSQL connection string is not valid: {ex.Message}", nameof(connectionString));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Npgsql;
+using OrleansPlans.Persistence.Postgres.Migrations;
+
+namespace OrleansPlans.Persistence.Postgres;
+
+/// <summary>Explicit migration of the Orleans tables, for tools and hosts that migrate before starting silos.</summary>
+public static class OrleansPostgresSchema
+{
+    /// <summary>Applies the pending Orleans migrations to the database of <paramref name="connectionString"/>.</summary>
+    public static async Task<MigrationReport> MigrateAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await PostgresMigrator.ApplyAsync(dataSource, OrleansPostgresMigrations.Set, cancellationToken).ConfigureAwait(false);
+    }
+}
