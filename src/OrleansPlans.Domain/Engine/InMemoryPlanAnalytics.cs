@@ -1,0 +1,229 @@
+using OrleansPlans.Domain.Contract;
+using OrleansPlans.Domain.Events;
+using OrleansPlans.Domain.Merges;
+using OrleansPlans.Domain.Plans;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Domain.Users;
+
+namespace OrleansPlans.Domain.Engine;
+
+/// <summary>
+/// The whole contract in one process, without Orleans: the same ledgers and the same workflows the grains run,
+/// wired by direct calls, with row changes applied to an in-memory replica of the output tables. Used by the
+/// tests (against the oracle), by benchmarks, and wherever a single-process engine is enough. Not thread-safe.
+/// </summary>
+public sealed class InMemoryPlanAnalytics
+{
+    private readonly Dictionary<string, UserTimeline> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlanLedger> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, UnattributedLedger> _days = [];
+    private readonly HashSet<PlanLedger> _dirtyPlans = [];
+    private readonly HashSet<UnattributedLedger> _dirtyDays = [];
+    private readonly MergeForest _forest = new();
+    private readonly TimeProvider _time;
+    private readonly Ports _ports;
+
+    /// <summary>Creates an empty engine; <paramref name="time"/> stamps dead letters.</summary>
+    public InMemoryPlanAnalytics(TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _ports = new Ports(this);
+    }
+
+    /// <summary>The replica of the output tables: table → key → row.</summary>
+    public Dictionary<string, Dictionary<string, OutputRow>> Tables { get; } =
+        OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
+
+    /// <summary>Decodes and applies one input record; a bad record becomes a dead letter.</summary>
+    public void Accept(InputTopic topic, string? key, byte[] value, SourcePosition position)
+    {
+        var decoded = ContractCodec.Decode(topic, key, value);
+        if (!decoded.IsValid)
+        {
+            DeadLetter(position, decoded.Error, value);
+            return;
+        }
+
+        switch (decoded.Value)
+        {
+            case MembershipEvent membership:
+                ApplyUserEvents(membership.UserId, [membership], []);
+                break;
+            case UsageEvent usage:
+                ApplyUserEvents(usage.UserId, [], [usage]);
+                break;
+            case MergeEvent merge:
+                ApplyMerge(new MergeRequest(merge, position, value));
+                break;
+        }
+    }
+
+    /// <summary>Applies a batch of one user's events, as a stream delivery would.</summary>
+    public void ApplyUserEvents(string userId, IEnumerable<MembershipEvent> memberships, IEnumerable<UsageEvent> usages)
+    {
+        Wait(UserWorkflow.ApplyAsync(User(userId), memberships, usages, _ports, NoPersistence));
+        Flush();
+    }
+
+    /// <summary>Decides and applies a merge.</summary>
+    public MergeDecision ApplyMerge(MergeRequest request)
+    {
+        var decision = Wait(MergeWorkflow.ApplyAsync(_forest, request, _ports, NoPersistence));
+        Flush();
+        return decision;
+    }
+
+    /// <summary>The user's timeline, if the user has events.</summary>
+    public UserTimeline? FindUser(string userId) => _users.GetValueOrDefault(userId);
+
+    /// <summary>The plan's ledger, if anything named it.</summary>
+    public PlanLedger? FindPlan(string planId) => _plans.GetValueOrDefault(planId);
+
+    /// <summary>Every row computed afresh from the ledgers (the replica in <see cref="Tables"/> must equal it).</summary>
+    public IEnumerable<OutputRow> CurrentRows() =>
+        _plans.Values.SelectMany(p => p.CurrentRows())
+            .Concat(_days.Values.Select(d => d.CurrentRow()).OfType<OutputRow>())
+            .Concat(Tables[OutputTables.DeadLetters].Values);
+
+    private static Task NoPersistence() => Task.CompletedTask;
+
+    // Everything here completes synchronously: ports return completed tasks.
+    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+
+    private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    private UserTimeline User(string userId) =>
+        _users.TryGetValue(userId, out var user) ? user : _users[userId] = new UserTimeline(userId);
+
+    private PlanLedger Plan(string planId)
+    {
+        if (!_plans.TryGetValue(planId, out var plan))
+        {
+            _plans[planId] = plan = new PlanLedger(planId);
+        }
+
+        _dirtyPlans.Add(plan);
+        return plan;
+    }
+
+    private PlanLedger Survivor(PlanLedger plan)
+    {
+        while (!plan.IsRoot)
+        {
+            plan = Plan(plan.MergedInto!.Value.Root);
+        }
+
+        return plan;
+    }
+
+    private UnattributedLedger Day(DateOnly day)
+    {
+        if (!_days.TryGetValue(day, out var ledger))
+        {
+            _days[day] = ledger = new UnattributedLedger(day);
+        }
+
+        _dirtyDays.Add(ledger);
+        return ledger;
+    }
+
+    private void DeadLetter(SourcePosition? position, string reason, byte[]? raw)
+    {
+        // A record without a position (never the case for Kafka input) cannot be keyed; it is still not dropped silently.
+        var source = position ?? new SourcePosition("unknown", -1, Tables[OutputTables.DeadLetters].Count);
+        var row = new DeadLetterRow(source, reason, raw, _time.GetUtcNow());
+        Tables[OutputTables.DeadLetters][row.Key] = row;
+    }
+
+    private void Flush()
+    {
+        foreach (var plan in _dirtyPlans)
+        {
+            foreach (var change in plan.TakeRowChanges())
+            {
+                Project(change);
+            }
+        }
+
+        _dirtyPlans.Clear();
+        foreach (var day in _dirtyDays)
+        {
+            if (day.TakeRowChange() is { } change)
+            {
+                Project(change);
+            }
+        }
+
+        _dirtyDays.Clear();
+    }
+
+    private void Project(RowChange change)
+    {
+        var table = Tables[change.Table];
+        if (change.Row is null)
+        {
+            table.Remove(change.Key);
+        }
+        else
+        {
+            table[change.Key] = change.Row;
+        }
+    }
+
+    private sealed class Ports(InMemoryPlanAnalytics engine) : IUserPorts, IMergePorts
+    {
+        public Task<Registration> RegisterAsync(string planId, string userId)
+        {
+            var plan = engine.Plan(planId);
+            plan.MarkNamed();
+            return Task.FromResult(engine.Survivor(plan).AcceptUser(planId, userId));
+        }
+
+        public Task DeliverAsync(PlanDeltaMessage message)
+        {
+            var plan = engine.Plan(message.PlanId);
+            while (plan.Apply(message.UserId, message.Sequence, message.PlanId, message.Delta) == DeltaOutcome.Forward)
+            {
+                plan = engine.Plan(plan.MergedInto!.Value.Root);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task DeliverAsync(UnattributedDeltaMessage message)
+        {
+            engine.Day(message.Day).Apply(message.UserId, message.Sequence, message.Delta);
+            return Task.CompletedTask;
+        }
+
+        public Task MarkNamedAsync(string planId)
+        {
+            engine.Plan(planId).MarkNamed();
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<string>> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor)
+        {
+            var source = engine.Plan(sourcePlanId);
+            var handOff = source.HandOff(mergeId, survivor);
+            var reconcile = engine.Plan(survivor.Root).Absorb(handOff, survivor.Version);
+            source.ConfirmHandOff(mergeId);
+            return Task.FromResult(reconcile);
+        }
+
+        public Task RetargetAsync(string planId, PlanResolution survivor)
+        {
+            engine.Plan(planId).Retarget(survivor);
+            return Task.CompletedTask;
+        }
+
+        public Task ReconcileUserAsync(string userId, IReadOnlyList<string> movedPlans, PlanResolution survivor) =>
+            UserWorkflow.ReconcileAsync(engine.User(userId), movedPlans, survivor, this, NoPersistence);
+
+        public Task DeadLetterAsync(MergeRequest request, string reason)
+        {
+            engine.DeadLetter(request.Position, reason, request.RawValue);
+            return Task.CompletedTask;
+        }
+    }
+}

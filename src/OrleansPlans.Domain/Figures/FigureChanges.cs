@@ -1,0 +1,33 @@
+namespace OrleansPlans.Domain.Figures;
+
+/// <summary>Which rows of a plan's figures changed since they were last emitted.</summary>
+public sealed class FigureChanges
+{
+    /// <summary>Changed hourly rows.</summary>
+    public HashSet<DateTime> Hours { get; init; } = [];
+
+    /// <summary>Changed daily rows.</summary>
+    public HashSet<DateOnly> Days { get; init; } = [];
+
+    /// <summary>Changed content rows.</summary>
+    public HashSet<string> Contents { get; init; } = [];
+
+    /// <summary>Changed member rows.</summary>
+    public HashSet<string> Members { get; init; } = [];
+
+    /// <summary>Whether the plan's own row (status, merged_into, member_count) changed.</summary>
+    public bool Plan { get; set; }
+
+    /// <summary>True when nothing needs emitting.</summary>
+    public bool IsEmpty => !Plan && Hours.Count == 0 && Days.Count == 0 && Contents.Count == 0 && Members.Count == 0;
+
+    /// <summary>Forgets everything (after the rows were emitted).</summary>
+    public void Clear()
+    {
+        Hours.Clear();
+        Days.Clear();
+        Contents.Clear();
+        Members.Clear();
+        Plan = false;
+    }
+}

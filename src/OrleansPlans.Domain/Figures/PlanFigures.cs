@@ -1,0 +1,164 @@
+using System.Runtime.InteropServices;
+using OrleansPlans.Domain.Events;
+
+namespace OrleansPlans.Domain.Figures;
+
+/// <summary>
+/// Additive figures of one plan: usage by hour, by day (with active users) and by content, and open memberships.
+/// The same shape serves as one user's contribution to a plan, as a delta between two contributions, and as a
+/// plan's totals; because everything is a sum, deltas commute and may arrive in any order.
+/// </summary>
+public sealed class PlanFigures
+{
+    /// <summary>Usage per UTC hour start.</summary>
+    public Dictionary<DateTime, Tally> Hourly { get; init; } = [];
+
+    /// <summary>Usage per UTC day; <see cref="DayTally.ActiveUsers"/> counts users with usage that day.</summary>
+    public Dictionary<DateOnly, DayTally> Daily { get; init; } = [];
+
+    /// <summary>Usage per content id.</summary>
+    public Dictionary<string, Tally> Content { get; init; } = [];
+
+    /// <summary>
+    /// Open memberships: user, then member-since instant, then multiplicity. A settled plan has multiplicity 1 and a
+    /// single since per user; while a merge is being reconciled a user may transiently appear twice.
+    /// </summary>
+    public Dictionary<string, Dictionary<DateTime, int>> Members { get; init; } = [];
+
+    /// <summary>True when nothing is recorded.</summary>
+    public bool IsEmpty => Hourly.Count == 0 && Daily.Count == 0 && Content.Count == 0 && Members.Count == 0;
+
+    /// <summary>Counts one usage event (without touching active users, which depend on the whole day).</summary>
+    public void AddUsage(UsageEvent usage)
+    {
+        var one = new Tally(usage.Seconds, 1);
+        ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(Hourly, UtcBuckets.HourOf(usage.OccurredAt), out _);
+        hour = hour.Plus(one, 1);
+        ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, UtcBuckets.DayOf(usage.OccurredAt), out _);
+        day = day.Plus(new DayTally(usage.Seconds, 1, 0), 1);
+        ref var content = ref CollectionsMarshal.GetValueRefOrAddDefault(Content, usage.ContentId, out _);
+        content = content.Plus(one, 1);
+    }
+
+    /// <summary>Adds one to the active users of <paramref name="day"/> (or removes one with a negative sign).</summary>
+    public void AddActiveUser(DateOnly day, int sign)
+    {
+        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, day, out _);
+        tally = tally.Plus(new DayTally(0, 0, 1), sign);
+    }
+
+    /// <summary>Records an open membership of <paramref name="userId"/> since <paramref name="since"/>.</summary>
+    public void AddMember(string userId, DateTime since, int sign = 1)
+    {
+        if (!Members.TryGetValue(userId, out var sinces))
+        {
+            Members[userId] = sinces = new Dictionary<DateTime, int>(1);
+        }
+
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(sinces, since, out _);
+        count += sign;
+        if (count == 0)
+        {
+            sinces.Remove(since);
+            if (sinces.Count == 0)
+            {
+                Members.Remove(userId);
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="other"/> scaled by <paramref name="sign"/>; zero entries are removed.</summary>
+    public void Add(PlanFigures other, int sign, FigureChanges? changes = null)
+    {
+        foreach (var (hour, tally) in other.Hourly)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(Hourly, hour, out _);
+            mine = mine.Plus(tally, sign);
+            if (mine.IsZero)
+            {
+                Hourly.Remove(hour);
+            }
+
+            changes?.Hours.Add(hour);
+        }
+
+        foreach (var (day, tally) in other.Daily)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, day, out _);
+            mine = mine.Plus(tally, sign);
+            if (mine.IsZero)
+            {
+                Daily.Remove(day);
+            }
+
+            changes?.Days.Add(day);
+        }
+
+        foreach (var (content, tally) in other.Content)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(Content, content, out _);
+            mine = mine.Plus(tally, sign);
+            if (mine.IsZero)
+            {
+                Content.Remove(content);
+            }
+
+            changes?.Contents.Add(content);
+        }
+
+        foreach (var (user, sinces) in other.Members)
+        {
+            foreach (var (since, count) in sinces)
+            {
+                AddMember(user, since, sign * count);
+            }
+
+            changes?.Members.Add(user);
+        }
+    }
+
+    /// <summary>Marks every key of these figures in <paramref name="changes"/> (used when all of them move away).</summary>
+    public void MarkAll(FigureChanges changes)
+    {
+        changes.Hours.UnionWith(Hourly.Keys);
+        changes.Days.UnionWith(Daily.Keys);
+        changes.Contents.UnionWith(Content.Keys);
+        changes.Members.UnionWith(Members.Keys);
+    }
+
+    /// <summary>The member-since of <paramref name="userId"/> when the user is an open member, else null.</summary>
+    public DateTime? MemberSince(string userId)
+    {
+        if (!Members.TryGetValue(userId, out var sinces))
+        {
+            return null;
+        }
+
+        // Settled state has exactly one entry with count 1; transient duplicates resolve to the earliest.
+        DateTime? best = null;
+        foreach (var (since, count) in sinces)
+        {
+            if (count > 0 && (best is null || since < best))
+            {
+                best = since;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The number of users with an open membership.</summary>
+    public long MemberCount()
+    {
+        long count = 0;
+        foreach (var user in Members.Keys)
+        {
+            if (MemberSince(user) is not null)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

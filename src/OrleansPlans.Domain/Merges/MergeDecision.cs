@@ -1,0 +1,20 @@
+namespace OrleansPlans.Domain.Merges;
+
+/// <summary>
+/// The merge forest's decision on one merge event. For an applied merge it says where the source's group goes
+/// (<see cref="Survivor"/>, at merge <see cref="Version"/>) and which plan ids move (<see cref="MovedPlans"/>: the
+/// source and every plan already merged into it).
+/// </summary>
+public sealed record MergeDecision(
+    string MergeId,
+    MergeVerdict Verdict,
+    string SourcePlanId,
+    string TargetPlanId,
+    string? Reason,
+    string? Survivor,
+    long Version,
+    IReadOnlyList<string> MovedPlans)
+{
+    /// <summary>Whether every step of carrying the merge out has completed (it is replayed until then).</summary>
+    public bool Completed { get; set; }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json.Serialization;
+using OrleansPlans.Domain.Figures;
+using OrleansPlans.Domain.Rows;
+
+namespace OrleansPlans.Domain.Plans;
+
+/// <summary>
+/// One plan id's state. A surviving (root) plan holds the totals of everything attributed to it and to the plans
+/// merged into it; a merged plan (alias) holds only where it resolves now. State is bounded by the plan's history.
+/// </summary>
+public sealed class PlanLedger
+{
+    /// <summary>Creates the ledger of a plan id that nothing has named yet.</summary>
+    public PlanLedger(string planId) => PlanId = planId;
+
+    /// <summary>The plan id.</summary>
+    public string PlanId { get; }
+
+    /// <summary>Whether a valid event has named this plan id (only then does it have a <c>plans</c> row).</summary>
+    public bool Named { get; set; }
+
+    /// <summary>Where this plan resolves once merged away; null while it survives.</summary>
+    public PlanResolution? MergedInto { get; set; }
+
+    /// <summary>The totals (empty for a merged plan).</summary>
+    public PlanFigures Figures { get; set; } = new();
+
+    /// <summary>Users that named this plan or a plan merged into it: the ones a later merge may need to reconcile.</summary>
+    public HashSet<string> Users { get; set; } = [];
+
+    /// <summary>Plan ids merged into this one (directly or through chains) and the version of their resolution.</summary>
+    public Dictionary<string, PlanResolution> Aliases { get; set; } = [];
+
+    /// <summary>Highest delta sequence applied, per addressed plan id, per user: makes redelivered deltas harmless.</summary>
+    public Dictionary<string, Dictionary<string, long>> AppliedSequences { get; set; } = [];
+
+    /// <summary>Merges absorbed, with the users each one needed reconciled (kept so a retried merge gets the same answer).</summary>
+    public Dictionary<string, List<string>> AbsorbedMerges { get; set; } = [];
+
+    /// <summary>The hand-off given when this plan was merged away, kept until the survivor confirms it absorbed it.</summary>
+    public PlanHandOff? PendingHandOff { get; set; }
+
+    /// <summary>Rows changed since they were last emitted.</summary>
+    public FigureChanges Changes { get; set; } = new();
+
+    /// <summary>True while this plan survives.</summary>
+    [JsonIgnore]
+    public bool IsRoot => MergedInto is null;
+
+    /// <summary>Records that a valid event named this plan id.</summary>
+    public void MarkNamed()
+    {
+        if (!Named)
+        {
+            Named = true;
+            Changes.Plan = true;
+        }
+    }
+
+    /// <summary>Registers a user naming <paramref name="askedPlanId"/> (this plan or one of its aliases). Roots only.</summary>
+    public Registration AcceptUser(string askedPlanId, string userId)
+    {
+        EnsureRoot();
+        Users.Add(userId);
+        var resolution = askedPlanId == PlanId ? PlanResolution.Self(PlanId)
+            : Aliases.TryGetValue(askedPlanId, out var alias) ? alias
+            : throw new InvalidOperationException($"plan '{askedPlanId}' is not merged into '{PlanId}'");
+        return new Registration(resolution, new Dictionary<string, PlanResolution>(Aliases));
+    }
+
+    /// <summary>Applies a user's delta addressed to <paramref name="addressedPlanId"/> with sequence <paramref name="sequence"/>.</summary>
+    public DeltaOutcome Apply(string userId, long sequence, string addressedPlanId, PlanFigures delta)
+    {
+        if (!IsRoot)
+        {
+            return DeltaOutcome.Forward;
+        }
+
+        if (!AppliedSequences.TryGetValue(addressedPlanId, out var byUser))
+        {
+            AppliedSequences[addressedPlanId] = byUser = [];
+        }
+
+        if (byUser.TryGetValue(userId, out var last) && last >= sequence)
+        {
+            return DeltaOutcome.Duplicate;
+        }
+
+        byUser[userId] = sequence;
+        var membersBefore = delta.Members.Count;
+        Figures.Add(delta, 1, Changes);
+        Changes.Plan |= membersBefore > 0;
+        return DeltaOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Merges this (surviving) plan away into <paramref name="survivor"/>: hands over everything and keeps only the
+    /// pointer. Idempotent for the same merge until <see cref="ConfirmHandOff"/>.
+    /// </summary>
+    public PlanHandOff HandOff(string mergeId, PlanResolution survivor)
+    {
+        if (PendingHandOff is { } pending && pending.MergeId == mergeId)
+        {
+            return pending;
+        }
+
+        EnsureRoot();
+        var handOff = new PlanHandOff(mergeId, PlanId, Figures, Users, Aliases, AppliedSequences);
+        Figures.MarkAll(Changes);
+        Figures = new PlanFigures();
+        Users = [];
+        Aliases = [];
+        AppliedSequences = [];
+        MergedInto = survivor;
+        Named = true;
+        Changes.Plan = true;
+        PendingHandOff = handOff;
+        return handOff;
+    }
+
+    /// <summary>The survivor absorbed the hand-off: it need not be kept any longer.</summary>
+    public void ConfirmHandOff(string mergeId)
+    {
+        if (PendingHandOff?.MergeId == mergeId)
+        {
+            PendingHandOff = null;
+        }
+    }
+
+    /// <summary>
+    /// Absorbs a merged plan. Returns the users who named plans on both sides: only their timelines can change
+    /// (for everyone else the merge is a pure renaming, which moving the totals already did).
+    /// </summary>
+    public IReadOnlyList<string> Absorb(PlanHandOff handOff, long version)
+    {
+        if (AbsorbedMerges.TryGetValue(handOff.MergeId, out var known))
+        {
+            return known;
+        }
+
+        EnsureRoot();
+        var reconcile = handOff.Users.Where(Users.Contains).Order(StringComparer.Ordinal).ToList();
+        Users.UnionWith(handOff.Users);
+        Figures.Add(handOff.Figures, 1, Changes);
+        Changes.Plan = true;
+        Named = true;
+        var survivor = new PlanResolution(PlanId, version);
+        Aliases[handOff.SourcePlanId] = survivor;
+        foreach (var alias in handOff.Aliases.Keys)
+        {
+            Aliases[alias] = survivor;
+        }
+
+        foreach (var (addressed, byUser) in handOff.AppliedSequences)
+        {
+            if (!AppliedSequences.TryGetValue(addressed, out var mine))
+            {
+                AppliedSequences[addressed] = mine = [];
+            }
+
+            foreach (var (user, sequence) in byUser)
+            {
+                mine[user] = Math.Max(sequence, mine.GetValueOrDefault(user));
+            }
+        }
+
+        AbsorbedMerges[handOff.MergeId] = reconcile;
+        return reconcile;
+    }
+
+    /// <summary>A merged plan's survivor was itself merged: point at the new survivor (newer versions only).</summary>
+    public void Retarget(PlanResolution survivor)
+    {
+        if (MergedInto is { } current && current.Version < survivor.Version)
+        {
+            MergedInto = survivor;
+            Changes.Plan = true;
+        }
+    }
+
+    /// <summary>Takes the pending row changes, leaving none; give them back with <see cref="Restore"/> if emitting fails.</summary>
+    public IReadOnlyList<RowChange> TakeRowChanges()
+    {
+        if (Changes.IsEmpty)
+        {
+            return [];
+        }
+
+        var changes = Changes;
+        Changes = new FigureChanges();
+        return PlanRows.Changes(this, changes);
+    }
+
+    /// <summary>Every current row of this plan id (for a full re-emit or a query).</summary>
+    public IEnumerable<OutputRow> CurrentRows() => PlanRows.All(this);
+
+    /// <summary>Marks every row of this plan as changed, e.g. when rows must be re-emitted after a failure.</summary>
+    public void MarkAllChanged()
+    {
+        Figures.MarkAll(Changes);
+        Changes.Plan = true;
+    }
+
+    private void EnsureRoot()
+    {
+        if (!IsRoot)
+        {
+            throw new InvalidOperationException($"plan '{PlanId}' was merged into '{MergedInto!.Value.Root}'");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using OrleansPlans.Domain.Figures;
+using OrleansPlans.Domain.Rows;
+
+namespace OrleansPlans.Domain.Plans;
+
+/// <summary>Usage of one UTC day that belongs to no plan, summed over all users.</summary>
+public sealed class UnattributedLedger
+{
+    /// <summary>Creates the ledger of <paramref name="day"/>.</summary>
+    public UnattributedLedger(DateOnly day) => Day = day;
+
+    /// <summary>The UTC day.</summary>
+    public DateOnly Day { get; }
+
+    /// <summary>The day's unattributed usage.</summary>
+    public Tally Total { get; set; }
+
+    /// <summary>Highest delta sequence applied per user.</summary>
+    public Dictionary<string, long> AppliedSequences { get; set; } = [];
+
+    /// <summary>Whether the row changed since it was last emitted.</summary>
+    public bool Changed { get; set; }
+
+    /// <summary>Applies one user's change; false when that delta was already applied.</summary>
+    public bool Apply(string userId, long sequence, Tally delta)
+    {
+        if (AppliedSequences.TryGetValue(userId, out var last) && last >= sequence)
+        {
+            return false;
+        }
+
+        AppliedSequences[userId] = sequence;
+        Total = Total.Plus(delta, 1);
+        Changed = true;
+        return true;
+    }
+
+    /// <summary>The current row, or null when the day has no unattributed usage.</summary>
+    public UnattributedUsageDailyRow? CurrentRow() =>
+        Total.IsZero ? null : new UnattributedUsageDailyRow(Day, Total.Seconds, Total.Events);
+
+    /// <summary>Takes the pending row change, if any.</summary>
+    public RowChange? TakeRowChange()
+    {
+        if (!Changed)
+        {
+            return null;
+        }
+
+        Changed = false;
+        return new RowChange(OutputTables.UnattributedUsageDaily, UnattributedUsageDailyRow.KeyOf(Day), CurrentRow());
+    }
+}

@@ -1,0 +1,206 @@
+using System.Text.Json.Serialization;
+using OrleansPlans.Domain.Events;
+using OrleansPlans.Domain.Figures;
+using OrleansPlans.Domain.Plans;
+
+namespace OrleansPlans.Domain.Users;
+
+/// <summary>
+/// One user's history and what it contributes to the plans. State is bounded by the user's own events.
+/// <para>
+/// Protocol: <see cref="Ingest(MembershipEvent)"/>/<see cref="Ingest(UsageEvent)"/> new events; resolve every plan
+/// id in <see cref="UnresolvedPlans"/> (registering the user with that plan) and pass the answers to
+/// <see cref="Learn"/>; then <see cref="Commit"/> returns the delta to send to the plans. Commit is what makes the
+/// invariant hold: the plans' totals include exactly <c>contribution(events, resolutions)</c>, each figure filed
+/// under the plan it resolves to now (merges move figures between plans, so a merge is a renaming here).
+/// </para>
+/// </summary>
+public sealed class UserTimeline
+{
+    private readonly List<MembershipEvent> _pendingMemberships = [];
+    private readonly List<UsageEvent> _pendingUsages = [];
+    private readonly Dictionary<string, PlanResolution> _pendingResolutions = [];
+    private HashSet<string>? _membershipIds;
+    private HashSet<string>? _usageIds;
+    private UserContribution? _applied;
+
+    /// <summary>Creates an empty timeline for <paramref name="userId"/>.</summary>
+    public UserTimeline(string userId) => UserId = userId;
+
+    /// <summary>The user.</summary>
+    public string UserId { get; }
+
+    /// <summary>Applied membership events, in contract order (event time, then ordinal eventId).</summary>
+    public List<MembershipEvent> Memberships { get; init; } = [];
+
+    /// <summary>Applied usage events.</summary>
+    public List<UsageEvent> Usages { get; init; } = [];
+
+    /// <summary>Where each plan id this user's events name resolves, as applied to the plans' totals.</summary>
+    public Dictionary<string, PlanResolution> Resolutions { get; init; } = [];
+
+    /// <summary>The sequence number the next outgoing delta carries (receivers drop what they already applied).</summary>
+    public long NextSequence { get; set; } = 1;
+
+    /// <summary>Committed deltas not yet confirmed delivered.</summary>
+    public UserOutbox Outbox { get; init; } = new();
+
+    /// <summary>Plan ids named by ingested events whose resolution is not known yet.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> UnresolvedPlans =>
+        _pendingMemberships.Select(m => m.PlanId)
+            .Where(p => !Resolutions.ContainsKey(p) && !_pendingResolutions.ContainsKey(p))
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
+    [JsonIgnore]
+    public bool HasPending => _pendingMemberships.Count > 0 || _pendingUsages.Count > 0 || _pendingResolutions.Count > 0;
+
+    /// <summary>Accepts a membership event; false when its eventId was already seen (a duplicate).</summary>
+    public bool Ingest(MembershipEvent membership)
+    {
+        EnsureIndexes();
+        if (!_membershipIds!.Add(membership.EventId))
+        {
+            return false;
+        }
+
+        _pendingMemberships.Add(membership);
+        return true;
+    }
+
+    /// <summary>Accepts a usage event; false when its eventId was already seen (a duplicate).</summary>
+    public bool Ingest(UsageEvent usage)
+    {
+        EnsureIndexes();
+        if (!_usageIds!.Add(usage.EventId))
+        {
+            return false;
+        }
+
+        _pendingUsages.Add(usage);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes note of where <paramref name="planId"/> resolves. Only plans this user names matter, and only newer
+    /// resolutions (higher merge version) replace older ones; returns whether anything changed.
+    /// </summary>
+    public bool Learn(string planId, PlanResolution resolution)
+    {
+        var named = Resolutions.ContainsKey(planId) || _pendingMemberships.Exists(m => m.PlanId == planId);
+        if (!named)
+        {
+            return false;
+        }
+
+        var current = _pendingResolutions.TryGetValue(planId, out var pending) ? pending
+            : Resolutions.TryGetValue(planId, out var applied) ? applied : (PlanResolution?)null;
+        if (current is { } known && known.Version >= resolution.Version)
+        {
+            return false;
+        }
+
+        _pendingResolutions[planId] = resolution;
+        return true;
+    }
+
+    /// <summary>Applies everything pending and returns what the plans and unattributed days must add.</summary>
+    public UserDelta Commit()
+    {
+        var unresolved = UnresolvedPlans.FirstOrDefault();
+        if (unresolved is not null)
+        {
+            throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
+        }
+
+        var before = _applied ??= ComputeApplied();
+        if (_pendingMemberships.Count == 0 && _pendingResolutions.Count == 0)
+        {
+            return CommitUsageOnly(before);
+        }
+
+        // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
+        var rename = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (plan, resolution) in _pendingResolutions)
+        {
+            if (Resolutions.TryGetValue(plan, out var old) && old.Root != resolution.Root)
+            {
+                rename[old.Root] = resolution.Root;
+            }
+
+            Resolutions[plan] = resolution;
+        }
+
+        _pendingResolutions.Clear();
+        foreach (var membership in _pendingMemberships)
+        {
+            var at = Memberships.BinarySearch(membership, MembershipOrder.Instance);
+            Memberships.Insert(at < 0 ? ~at : at, membership);
+        }
+
+        _pendingMemberships.Clear();
+        Usages.AddRange(_pendingUsages);
+        _pendingUsages.Clear();
+
+        var beforeRenamed = before.Renamed(p => rename.GetValueOrDefault(p, p));
+        _applied = ComputeApplied();
+        return _applied.Minus(beforeRenamed, before.Unattributed);
+    }
+
+    /// <summary>Commits everything pending and queues the resulting deltas, numbered, in <see cref="Outbox"/>.</summary>
+    public void CommitToOutbox()
+    {
+        var delta = Commit();
+        if (delta.IsEmpty)
+        {
+            return;
+        }
+
+        var sequence = NextSequence++;
+        foreach (var (plan, figures) in delta.Plans)
+        {
+            Outbox.Plans.Add(new PlanDeltaMessage(UserId, sequence, plan, figures));
+        }
+
+        foreach (var (day, tally) in delta.Unattributed)
+        {
+            Outbox.Unattributed.Add(new UnattributedDeltaMessage(UserId, sequence, day, tally));
+        }
+    }
+
+    /// <summary>The plan the user is a member of at <paramref name="at"/> (a surviving plan id), or null.</summary>
+    public string? PlanAt(DateTimeOffset at) => (_applied ??= ComputeApplied()).PlanAt(at);
+
+    /// <summary>The open membership (surviving plan and since), or null.</summary>
+    public (string PlanId, DateTimeOffset Since)? CurrentMembership()
+    {
+        var intervals = (_applied ??= ComputeApplied()).Intervals;
+        return intervals.Count > 0 && intervals[^1].To is null ? (intervals[^1].PlanId, intervals[^1].From) : null;
+    }
+
+    /// <summary>The membership intervals by event time, in surviving plan ids.</summary>
+    public IReadOnlyList<MembershipInterval> Intervals() => (_applied ??= ComputeApplied()).Intervals;
+
+    private UserDelta CommitUsageOnly(UserContribution applied)
+    {
+        var delta = new UserDelta();
+        foreach (var usage in _pendingUsages)
+        {
+            applied.AddUsage(usage, delta);
+        }
+
+        Usages.AddRange(_pendingUsages);
+        _pendingUsages.Clear();
+        return delta;
+    }
+
+    private UserContribution ComputeApplied() =>
+        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p);
+
+    private void EnsureIndexes()
+    {
+        _membershipIds ??= new HashSet<string>(Memberships.Select(m => m.EventId), StringComparer.Ordinal);
+        _usageIds ??= new HashSet<string>(Usages.Select(u => u.EventId), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,96 @@
+using OrleansPlans.Domain.Events;
+using OrleansPlans.Domain.Plans;
+
+namespace OrleansPlans.Domain.Users;
+
+/// <summary>
+/// The order in which a user's changes are made durable and delivered: resolve the plan ids the new events name,
+/// commit into the outbox, persist, then deliver the outbox. A crash before persisting loses nothing (the input is
+/// redelivered); a crash after it redelivers the outbox, which receivers deduplicate by sequence number.
+/// </summary>
+public static class UserWorkflow
+{
+    /// <summary>Ingests a batch of the user's events and carries out everything it implies.</summary>
+    public static async Task<int> ApplyAsync(
+        UserTimeline timeline,
+        IEnumerable<MembershipEvent> memberships,
+        IEnumerable<UsageEvent> usages,
+        IUserPorts ports,
+        Func<Task> persist)
+    {
+        var accepted = 0;
+        foreach (var membership in memberships)
+        {
+            accepted += timeline.Ingest(membership) ? 1 : 0;
+        }
+
+        foreach (var usage in usages)
+        {
+            accepted += timeline.Ingest(usage) ? 1 : 0;
+        }
+
+        await SettleAsync(timeline, ports, persist);
+        return accepted;
+    }
+
+    /// <summary>A merge moved plan ids this user names: reconcile the timeline with their new resolution.</summary>
+    public static Task ReconcileAsync(
+        UserTimeline timeline,
+        IReadOnlyList<string> movedPlans,
+        PlanResolution survivor,
+        IUserPorts ports,
+        Func<Task> persist)
+    {
+        foreach (var plan in movedPlans)
+        {
+            timeline.Learn(plan, survivor);
+        }
+
+        return SettleAsync(timeline, ports, persist);
+    }
+
+    /// <summary>Delivers whatever the outbox still holds (after a restart, before anything else).</summary>
+    public static async Task DeliverOutboxAsync(UserTimeline timeline, IUserPorts ports, Func<Task> persist)
+    {
+        if (timeline.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var message in timeline.Outbox.Plans)
+        {
+            await ports.DeliverAsync(message);
+        }
+
+        foreach (var message in timeline.Outbox.Unattributed)
+        {
+            await ports.DeliverAsync(message);
+        }
+
+        timeline.Outbox.Clear();
+        await persist();
+    }
+
+    private static async Task SettleAsync(UserTimeline timeline, IUserPorts ports, Func<Task> persist)
+    {
+        await DeliverOutboxAsync(timeline, ports, persist);
+        if (!timeline.HasPending)
+        {
+            return;
+        }
+
+        foreach (var plan in timeline.UnresolvedPlans.ToList())
+        {
+            var registration = await ports.RegisterAsync(plan, timeline.UserId);
+            timeline.Learn(plan, registration.Resolution);
+            foreach (var (alias, resolution) in registration.Aliases)
+            {
+                timeline.Learn(alias, resolution);
+            }
+        }
+
+        timeline.CommitToOutbox();
+        await persist();
+        await DeliverOutboxAsync(timeline, ports, persist: () => Task.CompletedTask);
+    }
+}
