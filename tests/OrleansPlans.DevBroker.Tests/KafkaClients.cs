@@ -27,6 +27,12 @@ internal static class KafkaClients
             GroupId = groupId,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
+
+            // After a member leaves, the mock holds the next JoinGroup for the group's session timeout
+            // minus one second (45 s by default) before it assigns partitions again; a short session
+            // timeout keeps a hand-over between consumers quick.
+            SessionTimeoutMs = 3000,
+            HeartbeatIntervalMs = 500,
             ReconnectBackoffMs = 50,
             ReconnectBackoffMaxMs = 500,
         }).Build();
