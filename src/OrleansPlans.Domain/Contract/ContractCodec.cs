@@ -120,6 +120,11 @@ public static class ContractCodec
             return "value is empty; expected a JSON object";
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(value))
+        {
+            return "value is not valid UTF-8";
+        }
+
         var first = FirstToken(value);
         if (first != (byte)'{')
         {
@@ -134,11 +139,6 @@ public static class ContractCodec
         catch (JsonException e)
         {
             return Describe(e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // Invalid UTF-8 inside a string surfaces here rather than as a JsonException.
-            return $"value is not valid UTF-8 JSON: {e.Message}";
         }
     }
 
