@@ -12,7 +12,7 @@ public static class KafkaStreamsSiloBuilderExtensions
 {
     /// <summary>
     /// Adds a persistent stream provider named <paramref name="name"/> that reads and writes Kafka topics: every partition
-    /// is an Orleans queue, balanced over the silos by Orleans' dynamic deployment balancer.
+    /// is an Orleans queue, balanced over the silos by Orleans' consistent-ring queue balancer.
     /// </summary>
     /// <example>
     /// <code>
@@ -45,13 +45,8 @@ public static class KafkaStreamsSiloBuilderExtensions
             configurator.Configure(configureOptions);
             configurator.ConfigurePullingAgent(agent => agent.Configure<IOptionsMonitor<KafkaStreamOptions>>(
                 (pulling, kafka) => pulling.GetQueueMsgsTimerPeriod = kafka.Get(name).PollInterval));
-            configurator.ConfigurePartitionBalancing<DeploymentBasedQueueBalancerOptions>(
-                (services, providerName) => DeploymentBasedQueueBalancer.Create(services, providerName, services.GetRequiredService<IOptions<StaticClusterDeploymentOptions>>().Value),
-                balancer => balancer.Configure<IOptionsMonitor<KafkaStreamOptions>>((balancing, kafka) =>
-                {
-                    balancing.IsFixed = false;
-                    balancing.SiloMaturityPeriod = kafka.Get(name).QueueBalancerSiloMaturityPeriod;
-                }));
+            // Queues follow Orleans' consistent ring: when a silo joins or leaves, ranges change and queues move.
+            configurator.UseConsistentRingQueueBalancer();
         });
         builder.Services.AddKafkaStreamServices(name);
         builder.Services.AddSingleton<IConfigurationValidator>(sp => new KafkaStreamOptionsValidator(sp, name, isSilo: true));

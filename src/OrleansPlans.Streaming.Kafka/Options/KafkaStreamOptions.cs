@@ -51,11 +51,6 @@ public sealed class KafkaStreamOptions
     public TimeSpan ProducerLinger { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// How long a silo waits after joining before queues are balanced onto it (Orleans' deployment balancer). Default 30 s.
-    /// </summary>
-    public TimeSpan QueueBalancerSiloMaturityPeriod { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
     /// Extra Confluent.Kafka / librdkafka settings passed verbatim to every consumer and producer (SASL, TLS, timeouts…).
     /// Values may be secrets: the provider never logs them.
     /// </summary>

@@ -120,11 +120,6 @@ internal sealed class KafkaStreamOptionsValidator(IServiceProvider services, str
             problems.Add($"KafkaStreamOptions.CheckpointInterval must not be negative (was {options.CheckpointInterval}).");
         }
 
-        if (options.QueueBalancerSiloMaturityPeriod < TimeSpan.Zero)
-        {
-            problems.Add($"KafkaStreamOptions.QueueBalancerSiloMaturityPeriod must not be negative (was {options.QueueBalancerSiloMaturityPeriod}).");
-        }
-
         if (string.IsNullOrWhiteSpace(options.CheckpointStorageName))
         {
             problems.Add("KafkaStreamOptions.CheckpointStorageName is required on silos.");

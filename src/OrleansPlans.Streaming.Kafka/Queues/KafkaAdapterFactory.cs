@@ -112,6 +112,6 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
             admin?.Dispose();
         }
 
-        return new KafkaQueueMapper(_name, topics);
+        return new KafkaQueueMapper(topics);
     }
 }

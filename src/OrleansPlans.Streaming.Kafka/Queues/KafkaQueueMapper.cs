@@ -5,24 +5,28 @@ using Orleans.Streams;
 namespace OrleansPlans.Streaming.Kafka;
 
 /// <summary>Maps every (topic, partition) to one Orleans queue, and back.</summary>
-internal sealed class KafkaQueueMapper : IStreamQueueMapper
+internal sealed class KafkaQueueMapper : IConsistentRingStreamQueueMapper
 {
     private readonly QueueId[] _queues;
     private readonly FrozenDictionary<QueueId, KafkaPartitionQueue> _byQueue;
     private readonly FrozenDictionary<string, QueueId[]> _byNamespace;
 
-    public KafkaQueueMapper(string providerName, IEnumerable<(KafkaTopicOptions Topic, int Partitions)> topics)
+    public KafkaQueueMapper(IEnumerable<(KafkaTopicOptions Topic, int Partitions)> topics)
     {
+        var all = topics.ToList();
+        var total = (ulong)Math.Max(1, all.Sum(t => t.Partitions));
+        var index = 0UL;
         var byQueue = new Dictionary<QueueId, KafkaPartitionQueue>();
         var byNamespace = new Dictionary<string, QueueId[]>(StringComparer.Ordinal);
         var queues = new List<QueueId>();
-        foreach (var (topic, partitions) in topics)
+        foreach (var (topic, partitions) in all)
         {
             var topicQueues = new QueueId[partitions];
             for (var p = 0; p < partitions; p++)
             {
-                // The hash spreads queues over a consistent ring for balancers that use it; it is stable across silos.
-                var hash = (uint)StableHash.Of($"{providerName}/{topic.Name}/{p}");
+                // Queues sit evenly spaced on Orleans' consistent ring, the same on every silo, so the ring balancer
+                // spreads them over the silos' ranges and moves them when a silo joins or leaves.
+                var hash = (uint)(index++ * uint.MaxValue / total);
                 var queueId = QueueId.GetQueueId(topic.Name, (uint)p, hash);
                 topicQueues[p] = queueId;
                 byQueue[queueId] = new KafkaPartitionQueue(topic.Name, p, topic.EffectiveStreamNamespace);
@@ -38,6 +42,8 @@ internal sealed class KafkaQueueMapper : IStreamQueueMapper
     }
 
     public IEnumerable<QueueId> GetAllQueues() => _queues;
+
+    public IEnumerable<QueueId> GetQueuesForRange(IRingRange range) => _queues.Where(q => range.InRange(q.GetUniformHashCode()));
 
     /// <summary>
     /// The queue a stream's records are expected in. Only advisory: records are produced with the stream key as
