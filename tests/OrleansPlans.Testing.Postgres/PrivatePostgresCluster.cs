@@ -275,7 +275,7 @@ public sealed partial class PrivatePostgresCluster : IAsyncDisposable
         var result = await _account.RunAsync(Path.Combine(_binDirectory, program), arguments, DataDirectory, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({result.ExitCode}): {result.Output}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({result.ExitCode}): {result.Output}{_account.PermissionHint(DataDirectory)}");
         }
     }
 

@@ -47,6 +47,11 @@ internal sealed class ServerAccount
         return ProcessRunner.RunAsync("runuser", wrapped, workingDirectory, timeout, cancellationToken);
     }
 
+    /// <summary>Explains the usual cause of "Permission denied" when the server runs as another account.</summary>
+    public string PermissionHint(string dataDirectory) => _runAsUser is null
+        ? ""
+        : $"\nThe server runs as user '{_runAsUser}' because this process is root: every parent folder of '{dataDirectory}' must be searchable (o+x) by that user.";
+
     private static bool UserExists(string name) =>
         File.Exists("/etc/passwd") && File.ReadLines("/etc/passwd").Any(line => line.StartsWith(name + ":", StringComparison.Ordinal));
 }

@@ -13,6 +13,7 @@ public sealed record Migration(int Version, string Name, string Sql)
     /// SHA-256 of the script (line endings normalized), recorded when applied; a different checksum for an
     /// applied version later means the script was edited after release, which the migrator refuses.
     /// </summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(
+    /// <remarks>Computed from <see cref="Sql"/> on each read, so a copy made with <c>with</c> gets its own.</remarks>
+    public string Checksum => Convert.ToHexStringLower(
         SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 }
