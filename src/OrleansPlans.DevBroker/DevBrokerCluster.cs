@@ -140,6 +140,19 @@ public sealed class DevBrokerCluster : IDisposable, IAsyncDisposable
     public void SetBrokerUp(int brokerId) =>
         ThrowIfFailed(LibRdKafka.MockBrokerSetUp(Handle, CheckBrokerId(brokerId)), $"bring broker {brokerId} up");
 
+    /// <summary>
+    /// Delays every response of one broker by <paramref name="delay"/> (zero removes the delay). The broker
+    /// still handles each request on arrival, so a produce that times out on the client has nevertheless been
+    /// written: this is how a lost acknowledgement, and the duplicate a plain retry then causes, is reproduced.
+    /// </summary>
+    public void SetBrokerRoundTripDelay(int brokerId, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        ThrowIfFailed(
+            LibRdKafka.MockBrokerSetRtt(Handle, CheckBrokerId(brokerId), checked((int)delay.TotalMilliseconds)),
+            $"delay the responses of broker {brokerId}");
+    }
+
     /// <summary>Makes <paramref name="brokerId"/> the leader of one partition (the mock never elects leaders by itself).</summary>
     public void SetPartitionLeader(string topic, int partition, int brokerId)
     {

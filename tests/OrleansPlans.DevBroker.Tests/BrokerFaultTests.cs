@@ -11,8 +11,10 @@ public sealed class BrokerFaultTests
     /// refuses new ones, but leadership does not move (a real cluster would elect another replica), so
     /// records for that partition wait in the producer; the producer keeps retrying until the broker is up
     /// again, within <c>message.timeout.ms</c>. Records already acknowledged stay in the log. Once the broker
-    /// is up, the queued records are delivered once each: the idempotent producer's sequence numbers let the
-    /// broker drop any batch it had already appended when the connection went away.
+    /// is up, the queued records are delivered once each and in order: a down broker closes its connections
+    /// before reading further requests, so nothing was appended without being acknowledged. (A response lost
+    /// after the append is a different fault; see <see cref="LostAcknowledgementTests"/>: the mock then keeps
+    /// the retried batch twice, even from an idempotent producer.)
     /// </remarks>
     [Fact]
     public async Task records_produced_while_the_leader_is_down_arrive_exactly_once_after_it_comes_back()

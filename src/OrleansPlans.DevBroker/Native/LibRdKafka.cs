@@ -83,6 +83,11 @@ internal static partial class LibRdKafka
     [LibraryImport(LibraryName, EntryPoint = "rd_kafka_mock_broker_set_up")]
     public static partial int MockBrokerSetUp(nint cluster, int brokerId);
 
+    // rd_kafka_resp_err_t rd_kafka_mock_broker_set_rtt(rd_kafka_mock_cluster_t *mcluster,
+    //     int32_t broker_id, int rtt_ms);
+    [LibraryImport(LibraryName, EntryPoint = "rd_kafka_mock_broker_set_rtt")]
+    public static partial int MockBrokerSetRtt(nint cluster, int brokerId, int rttMs);
+
     // void rd_kafka_mock_broker_set_host_port(rd_kafka_mock_cluster_t *mcluster,
     //     int32_t broker_id, const char *host, int port);
     // Changes only what Metadata responses advertise; the mock keeps listening where it is.
