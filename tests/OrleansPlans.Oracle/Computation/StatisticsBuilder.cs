@@ -71,7 +71,7 @@ internal static class StatisticsBuilder
         foreach (var e in eventsInArrivalOrder.Where(e => e is not MergeEvent))
         {
             var t = e.OccurredAt.Utc;
-            if (t < latest - TimeSpan.FromDays(1))
+            if (t + TimeSpan.FromDays(1) < latest)
             {
                 late++;
             }
