@@ -10,10 +10,21 @@ namespace OrleansPlans.DevBroker;
 /// with committed offsets, idempotent producers).
 /// </summary>
 /// <remarks>
-/// <para>Known gaps of the mock: no CreateTopics/ListGroups admin requests (create topics here),
-/// transactional offset commits are not stored, read_committed does not filter aborted records, and
-/// only about 5 MB is kept per partition. Topics a client names before they exist are created by the
-/// mock on the fly with its own default partition count, so create topics up front.</para>
+/// <para>What the mock does differently from a real cluster (librdkafka 2.16, as observed in the tests):</para>
+/// <list type="bullet">
+/// <item>No CreateTopics/DeleteTopics/ListGroups admin requests: create topics with <see cref="CreateTopic"/>.
+/// A topic a client uses before it exists is created on the fly with 4 partitions, not
+/// <see cref="DevBrokerOptions.DefaultPartitions"/>.</item>
+/// <item>Only about 5 MB is kept per partition; older batches are dropped. Prefer many partitions.</item>
+/// <item>Sequence numbers are checked only for transactional producers: a batch an idempotent producer
+/// retries after losing the acknowledgement is stored twice (see <see cref="SetBrokerRoundTripDelay"/>).
+/// Transactional offset commits are not stored and read_committed does not hide aborted records.</item>
+/// <item>After a consumer leaves a group, the next join waits for the group's session timeout minus one
+/// second before partitions are assigned; consumers that hand over to each other should use a short
+/// <c>session.timeout.ms</c> (e.g. 3000 ms with <c>heartbeat.interval.ms</c> 500 ms).</item>
+/// <item>A broker taken down keeps its partitions: leadership never moves unless
+/// <see cref="SetPartitionLeader"/> says so.</item>
+/// </list>
 /// <para>Dispose the cluster to stop it; clients still connected then see the brokers disappear.</para>
 /// </remarks>
 public sealed class DevBrokerCluster : IDisposable, IAsyncDisposable

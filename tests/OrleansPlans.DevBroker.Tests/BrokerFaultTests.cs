@@ -16,12 +16,19 @@ public sealed class BrokerFaultTests
     /// after the append is a different fault; see <see cref="LostAcknowledgementTests"/>: the mock then keeps
     /// the retried batch twice, even from an idempotent producer.)
     /// </remarks>
-    [Fact]
-    public async Task records_produced_while_the_leader_is_down_arrive_exactly_once_after_it_comes_back()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task records_produced_while_the_leader_is_down_arrive_exactly_once_after_it_comes_back(bool fixedPorts)
     {
         var token = TestContext.Current.CancellationToken;
         var topic = TestNames.Unique("faults");
-        await using var cluster = DevBrokerCluster.Start(new DevBrokerOptions { Topics = [topic], DefaultPartitions = 4 });
+        await using var cluster = DevBrokerCluster.Start(new DevBrokerOptions
+        {
+            Topics = [topic],
+            DefaultPartitions = 4,
+            FixedBasePort = fixedPorts ? FreePorts.FindConsecutive(3) : null,
+        });
         cluster.SetPartitionLeader(topic, 0, LeaderId);
         var partition = new TopicPartition(topic, new Partition(0));
         using var producer = KafkaClients.IdempotentProducer(cluster.BootstrapServers);
