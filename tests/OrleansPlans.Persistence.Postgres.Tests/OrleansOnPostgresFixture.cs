@@ -16,6 +16,9 @@ public sealed class OrleansOnPostgresFixture(PostgresServerFixture server) : IAs
     /// <summary>The cluster's database, for checking rows directly.</summary>
     public NpgsqlDataSource Database => _dataSource ?? throw new InvalidOperationException("The test cluster is not deployed.");
 
+    /// <summary>The service provider of one of the silos.</summary>
+    public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider();
+
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {

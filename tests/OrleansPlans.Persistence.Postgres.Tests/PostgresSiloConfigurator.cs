@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using OrleansPlans.Persistence.Postgres.Hosting;
 using Orleans.TestingHost;
 
@@ -7,5 +8,14 @@ namespace OrleansPlans.Persistence.Postgres.Tests;
 public sealed class PostgresSiloConfigurator : ISiloConfigurator
 {
     /// <inheritdoc/>
-    public void Configure(ISiloBuilder siloBuilder) => siloBuilder.UsePostgresOrleans();
+    public void Configure(ISiloBuilder siloBuilder) =>
+        siloBuilder
+            .UsePostgresOrleans()
+            .AddPostgresGrainStorage(DeletingStorageName, ConnectionString(siloBuilder), options => options.DeleteStateOnClear = true);
+
+    /// <summary>A second storage provider that deletes the row on clear.</summary>
+    public const string DeletingStorageName = "deleting";
+
+    private static string ConnectionString(ISiloBuilder siloBuilder) =>
+        siloBuilder.Configuration.GetConnectionString(PostgresSiloBuilderExtensions.DefaultConnectionStringName)!;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Providers;
 
@@ -54,7 +55,14 @@ public static class PostgresSiloBuilderExtensions
     }
 
     /// <summary>A named grain storage provider in PostgreSQL.</summary>
-    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder builder, string name, string connectionString)
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="name">The storage name used in <c>[PersistentState("state", name)]</c>.</param>
+    /// <param name="connectionString">The PostgreSQL database.</param>
+    /// <param name="configureOptions">
+    /// Optional provider settings, e.g. <see cref="AdoNetGrainStorageOptions.DeleteStateOnClear"/>; the invariant and
+    /// the data source are set by this method.
+    /// </param>
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder builder, string name, string connectionString, Action<AdoNetGrainStorageOptions>? configureOptions = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -62,14 +70,15 @@ public static class PostgresSiloBuilderExtensions
         builder.AddPostgresMigrations(connectionString);
         return builder.AddAdoNetGrainStorage(name, options => options.Configure<PostgresDataSourceCache>((o, sources) =>
         {
+            configureOptions?.Invoke(o);
             o.Invariant = Invariant;
             o.DataSource = sources.Get(connectionString);
         }));
     }
 
     /// <summary>The default grain storage provider (<c>[PersistentState("x")]</c> without a storage name) in PostgreSQL.</summary>
-    public static ISiloBuilder AddPostgresGrainStorageAsDefault(this ISiloBuilder builder, string connectionString) =>
-        builder.AddPostgresGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, connectionString);
+    public static ISiloBuilder AddPostgresGrainStorageAsDefault(this ISiloBuilder builder, string connectionString, Action<AdoNetGrainStorageOptions>? configureOptions = null) =>
+        builder.AddPostgresGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, connectionString, configureOptions);
 
     /// <summary>The reminder table in PostgreSQL (also adds the reminder service).</summary>
     public static ISiloBuilder UsePostgresReminders(this ISiloBuilder builder, string connectionString)
