@@ -32,7 +32,7 @@ public sealed class DeadLetterTests
             () => $"{world.Log.AppliedCount} of {good.Count} good records applied");
         var deadLetters = KafkaTestClients.ReadTopic(world.BootstrapServers, world.DeadLetterTopic, 1, 3, TimeSpan.FromSeconds(30));
 
-        Assert.Equal(TestRecord.ByKey(good), world.Log.AppliedByKey());
+        RecordAssert.AppliedExactly(good, world.Log);
         Assert.Equal(3, deadLetters.Count);
 
         var rejectedLetter = Assert.Single(deadLetters, d => d.Message.Key.StartsWith($"{world.Topic}|0|", StringComparison.Ordinal));
@@ -75,7 +75,7 @@ public sealed class DeadLetterTests
         Assert.Equal(before.Count, json.RootElement.GetProperty("source_offset").GetInt64());
         Assert.Contains("MaxEventDeliveryTime", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("fail-please", Encoding.UTF8.GetString(json.RootElement.GetProperty("raw_value").GetBytesFromBase64()));
-        Assert.Equal(TestRecord.ByKey([.. before, .. after]), world.Log.AppliedByKey());
+        RecordAssert.AppliedExactly([.. before, .. after], world.Log);
 
         // The dead-lettered record counts as done: the checkpoint moves past it.
         var last = before.Count + after.Count;

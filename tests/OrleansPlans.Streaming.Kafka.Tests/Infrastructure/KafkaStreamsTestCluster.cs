@@ -16,6 +16,7 @@ internal sealed class KafkaStreamsTestWorld : IAsyncDisposable
     public const string CheckpointStorage = "checkpoints";
 
     private readonly List<InProcessTestCluster> _clusters = [];
+    private int _started;
 
     public KafkaStreamsTestWorld(string bootstrapServers, DevBrokerCluster? broker, int partitions)
     {
@@ -57,7 +58,7 @@ internal sealed class KafkaStreamsTestWorld : IAsyncDisposable
     /// <summary>Starts a cluster; later clusters of the same world get a fresh <see cref="Log"/>.</summary>
     public async Task<InProcessTestCluster> StartClusterAsync(int silos, Action<ISiloBuilder>? configureSilo = null, Action<KafkaStreamOptions>? configureKafka = null)
     {
-        if (_clusters.Count > 0)
+        if (_started++ > 0)
         {
             Log = new ReceivedLog();
         }
