@@ -1,0 +1,51 @@
+namespace OrleansPlans.Streaming.Kafka.Tests;
+
+/// <summary>Misconfiguration is reported at start-up, every problem at once, naming the option.</summary>
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public void empty_options_name_every_missing_setting()
+    {
+        var problems = KafkaStreamOptionsValidator.Validate(new KafkaStreamOptions(), isSilo: true);
+
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.BootstrapServers", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.Topics", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.ConsumerGroupId", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.DeadLetterTopic", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void clients_need_only_brokers_and_topics()
+    {
+        var options = new KafkaStreamOptions { BootstrapServers = "127.0.0.1:9092" };
+        options.Topics.Add(new KafkaTopicOptions { Name = "t" });
+
+        Assert.Empty(KafkaStreamOptionsValidator.Validate(options, isSilo: false));
+        Assert.NotEmpty(KafkaStreamOptionsValidator.Validate(options, isSilo: true));
+    }
+
+    [Fact]
+    public void bad_values_are_reported_with_the_option_and_the_value()
+    {
+        var options = new KafkaStreamOptions
+        {
+            BootstrapServers = "127.0.0.1:9092",
+            ConsumerGroupId = "g",
+            DeadLetterTopic = "t",
+            MaxBatchSize = 0,
+            CacheSize = 5,
+            PollInterval = TimeSpan.Zero,
+        };
+        options.Topics.Add(new KafkaTopicOptions { Name = "t", PartitionCount = 0 });
+        options.Topics.Add(new KafkaTopicOptions { Name = "u", StreamNamespace = "t" });
+
+        var problems = KafkaStreamOptionsValidator.Validate(options, isSilo: true);
+
+        Assert.Contains("KafkaStreamOptions.MaxBatchSize must be positive (was 0).", problems);
+        Assert.Contains("KafkaStreamOptions.CacheSize must be at least 10 (was 5).", problems);
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.PollInterval must be positive", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.Topics[0].PartitionCount must be positive", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.Topics[1].StreamNamespace 't'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.DeadLetterTopic 't' must not also be", StringComparison.Ordinal));
+    }
+}
