@@ -28,9 +28,6 @@ internal sealed class LoopbackPortForwarder : IDisposable
         _ = Task.Run(AcceptLoopAsync);
     }
 
-    /// <summary>The loopback port this relay listens on.</summary>
-    public int ListenPort => ((IPEndPoint)listener.LocalEndPoint!).Port;
-
     /// <summary>Binds <paramref name="listenPort"/> on 127.0.0.1 and starts relaying to <paramref name="targetPort"/>.</summary>
     public static LoopbackPortForwarder Start(int listenPort, int targetPort)
     {
