@@ -35,6 +35,20 @@ public sealed class ClusteringOnPostgresTests(OrleansOnPostgresFixture fixture)
         Assert.Equal(2, await ActiveSiloCountAsync());
     }
 
+    [Fact]
+    public async Task silos_apply_the_orleans_set_and_a_contributed_set_at_start_up()
+    {
+        await using var command = fixture.Database.CreateCommand("select set_key, max(version) from schema_migrations group by set_key order by set_key");
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var sets = new List<(string, int)>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            sets.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        Assert.Equal([("orleans", 4), (TestMigrationSet.Key, 2)], sets);
+    }
+
     private async Task<int> ActiveSiloCountAsync()
     {
         await using var command = fixture.Database.CreateCommand("select count(*)::int from orleans_membership where deployment_id = $1 and status = 3");

@@ -5,8 +5,7 @@ namespace OrleansPlans.Persistence.Postgres.Tests;
 
 public sealed class PostgresMigratorTests(PostgresServerFixture server)
 {
-    private static readonly MigrationSet TestSet = MigrationSet.FromEmbeddedResources(
-        "test_analytics", typeof(PostgresMigratorTests).Assembly, "OrleansPlans.Persistence.Postgres.Tests.TestMigrations.");
+    private static readonly MigrationSet TestSet = TestMigrationSet.Instance;
 
     // The statements the Orleans 10 ADO.NET clustering, persistence and reminder providers load by key.
     private static readonly string[] ProviderQueryKeys =

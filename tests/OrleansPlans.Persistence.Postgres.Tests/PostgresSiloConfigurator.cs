@@ -11,7 +11,8 @@ public sealed class PostgresSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder) =>
         siloBuilder
             .UsePostgresOrleans()
-            .AddPostgresGrainStorage(DeletingStorageName, ConnectionString(siloBuilder), options => options.DeleteStateOnClear = true);
+            .AddPostgresGrainStorage(DeletingStorageName, ConnectionString(siloBuilder), options => options.DeleteStateOnClear = true)
+            .AddPostgresMigrations(ConnectionString(siloBuilder), TestMigrationSet.Instance);
 
     /// <summary>A second storage provider that deletes the row on clear.</summary>
     public const string DeletingStorageName = "deleting";

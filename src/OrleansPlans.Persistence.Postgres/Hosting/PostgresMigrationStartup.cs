@@ -5,7 +5,7 @@ using OrleansPlans.Persistence.Postgres.Migrations;
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 
 /// <summary>
-/// Applies the Orleans migrations at the very first silo lifecycle stage, before the membership table,
+/// Applies the registered migration sets at the very first silo lifecycle stage, before the membership table,
 /// grain storage and reminder table load their queries from <c>OrleansQuery</c>.
 /// </summary>
 internal sealed partial class PostgresMigrationStartup(
@@ -18,15 +18,17 @@ internal sealed partial class PostgresMigrationStartup(
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        // Connection strings are compared but never logged; databases are told apart by their ordinal.
-        var distinct = targets.Select(t => t.ConnectionString).Distinct(StringComparer.Ordinal).ToArray();
-        for (var i = 0; i < distinct.Length; i++)
+        // In registration order, each (database, set) once. Connection strings are compared but never logged;
+        // databases are told apart by their ordinal.
+        var databases = targets.Select(t => t.ConnectionString).Distinct(StringComparer.Ordinal).ToList();
+        var distinct = targets.DistinctBy(t => (t.ConnectionString, t.Set.Key)).ToArray();
+        foreach (var target in distinct)
         {
-            var report = await PostgresMigrator.ApplyAsync(dataSources.Get(distinct[i]), OrleansPostgresMigrations.Set, logger, cancellationToken).ConfigureAwait(false);
-            LogMigrated(logger, i + 1, distinct.Length, report.Applied.Count, report.CurrentVersion);
+            var report = await PostgresMigrator.ApplyAsync(dataSources.Get(target.ConnectionString), target.Set, logger, cancellationToken).ConfigureAwait(false);
+            LogMigrated(logger, target.Set.Key, databases.IndexOf(target.ConnectionString) + 1, report.Applied.Count, report.CurrentVersion);
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Orleans PostgreSQL schema ready (database {Ordinal} of {Count}): {AppliedCount} migration(s) applied, now at version {Version}")]
-    private static partial void LogMigrated(ILogger logger, int ordinal, int count, int appliedCount, int version);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "PostgreSQL schema {SetKey} ready in database #{Ordinal}: {AppliedCount} migration(s) applied, now at version {Version}")]
+    private static partial void LogMigrated(ILogger logger, string setKey, int ordinal, int appliedCount, int version);
 }

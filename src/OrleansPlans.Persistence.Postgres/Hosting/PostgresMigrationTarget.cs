@@ -1,4 +1,6 @@
+using OrleansPlans.Persistence.Postgres.Migrations;
+
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 
-/// <summary>A database whose Orleans tables the silo migrates at start-up (one per distinct connection string).</summary>
-internal sealed record PostgresMigrationTarget(string ConnectionString);
+/// <summary>A migration set the silo applies to a database at start-up.</summary>
+internal sealed record PostgresMigrationTarget(string ConnectionString, MigrationSet Set);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using OrleansPlans.Persistence.Postgres.Migrations;
 using Orleans.Providers;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
@@ -94,15 +95,18 @@ public static class PostgresSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Applies the Orleans schema migrations to this database at the first silo lifecycle stage (the other
-    /// methods here call it; calling it again for the same database is harmless).
+    /// Applies a migration set to this database at the first silo lifecycle stage, in registration order
+    /// (the other methods here register the Orleans set; registering a set again for the same database is harmless).
     /// </summary>
-    public static ISiloBuilder AddPostgresMigrations(this ISiloBuilder builder, string connectionString)
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="connectionString">The PostgreSQL database.</param>
+    /// <param name="set">The set to apply; <see langword="null"/> (the default) means <see cref="OrleansPostgresMigrations.Set"/>.</param>
+    public static ISiloBuilder AddPostgresMigrations(this ISiloBuilder builder, string connectionString, MigrationSet? set = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         CheckConnectionString(connectionString);
         builder.Services.TryAddSingleton<PostgresDataSourceCache>();
-        builder.Services.AddSingleton(new PostgresMigrationTarget(connectionString));
+        builder.Services.AddSingleton(new PostgresMigrationTarget(connectionString, set ?? OrleansPostgresMigrations.Set));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PostgresMigrationStartup>());
         return builder;
     }
