@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Providers;
 using Orleans.Runtime;
 using OrleansPlans.Persistence.Postgres.Migrations;
-using Orleans.Providers;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 
