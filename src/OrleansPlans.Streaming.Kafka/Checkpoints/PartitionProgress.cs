@@ -11,6 +11,7 @@ internal sealed class PartitionProgress
     private readonly Queue<InFlight> _order = new();
     private readonly Dictionary<long, InFlight> _byFirstOffset = new();
     private long _lastFetched;
+    private int _inFlightRecords;
 
     /// <param name="lastCompleted">The offset before the first one that will be fetched.</param>
     public PartitionProgress(long lastCompleted) => _lastFetched = lastCompleted;
@@ -27,6 +28,18 @@ internal sealed class PartitionProgress
         }
     }
 
+    /// <summary>Number of records in batches not yet done: what the partition holds in memory.</summary>
+    public int InFlightRecords
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlightRecords;
+            }
+        }
+    }
+
     /// <summary>A batch entered the cache.</summary>
     public void Started(KafkaBatchContainer batch)
     {
@@ -35,6 +48,7 @@ internal sealed class PartitionProgress
             var entry = new InFlight(batch);
             _order.Enqueue(entry);
             _byFirstOffset[batch.FirstOffset] = entry;
+            _inFlightRecords += batch.Offsets.Count;
         }
     }
 
@@ -55,6 +69,7 @@ internal sealed class PartitionProgress
             if (_byFirstOffset.Remove(firstOffset, out var entry))
             {
                 entry.Done = true;
+                _inFlightRecords -= entry.Batch.Offsets.Count;
             }
 
             while (_order.TryPeek(out var head) && head.Done)

@@ -23,12 +23,17 @@ public sealed class KafkaStreamOptions
     /// </summary>
     public string DeadLetterTopic { get; set; } = "";
 
-    /// <summary>The most records one pull of one partition takes from the consumer. Default 500.</summary>
+    /// <summary>
+    /// The most records one pull of one partition takes from the consumer. Orleans also caps a pull at a tenth of
+    /// <see cref="CacheSize"/>. Default 500.
+    /// </summary>
     public int MaxBatchSize { get; set; } = 500;
 
     /// <summary>
-    /// The most records held in memory per partition (the Orleans queue cache). When the slowest consumer falls this far
-    /// behind, reading of that partition pauses until it catches up. At least 10; default 4096.
+    /// The most records read but not yet delivered per partition, and the size (in batches) of the partition's Orleans
+    /// queue cache. When the slowest consumer of a partition falls this far behind, reading of that partition pauses
+    /// until it catches up (librdkafka's own prefetch is bounded by <c>queued.max.messages.kbytes</c> in
+    /// <see cref="ClientConfig"/>). At least 10; default 4096.
     /// </summary>
     public int CacheSize { get; set; } = 4096;
 

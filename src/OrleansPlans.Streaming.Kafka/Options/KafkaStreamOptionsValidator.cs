@@ -110,11 +110,6 @@ internal sealed class KafkaStreamOptionsValidator(IServiceProvider services, str
             problems.Add($"KafkaStreamOptions.CacheSize must be at least 10 (was {options.CacheSize}).");
         }
 
-        if (options.MaxBatchSize > 0 && options.CacheSize >= 10 && options.MaxBatchSize > options.CacheSize)
-        {
-            problems.Add($"KafkaStreamOptions.MaxBatchSize ({options.MaxBatchSize}) must not exceed KafkaStreamOptions.CacheSize ({options.CacheSize}).");
-        }
-
         if (options.CheckpointInterval < TimeSpan.Zero)
         {
             problems.Add($"KafkaStreamOptions.CheckpointInterval must not be negative (was {options.CheckpointInterval}).");

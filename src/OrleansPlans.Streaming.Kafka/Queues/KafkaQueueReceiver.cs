@@ -14,7 +14,8 @@ namespace OrleansPlans.Streaming.Kafka;
 /// Orleans' pulling agent calls <see cref="MessagesDeliveredAsync(IList{IBatchContainer})"/> with the batches its
 /// <c>SimpleQueueCache</c> purged, and it purges a batch only when every consumer cursor has moved past it, i.e. after
 /// delivery succeeded (or failed for good, which the failure handler dead-letters). The agent stops calling
-/// <see cref="GetQueueMessagesAsync(int)"/> while the bounded cache is under pressure, so a slow consumer pauses reading.
+/// <see cref="GetQueueMessagesAsync(int)"/> while the bounded cache is under pressure, and the receiver itself reads
+/// nothing while <see cref="KafkaStreamOptions.CacheSize"/> records are undelivered, so a slow consumer pauses reading.
 /// </remarks>
 internal sealed class KafkaQueueReceiver : IQueueAdapterReceiver
 {
@@ -102,7 +103,14 @@ internal sealed class KafkaQueueReceiver : IQueueAdapterReceiver
         var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
         await MaybeCheckpointAsync(force: false).ConfigureAwait(false);
 
-        var limit = maxCount < 0 ? _options.MaxBatchSize : Math.Min(maxCount, _options.MaxBatchSize);
+        // Orleans bounds its cache in batches; a batch can hold many records of one key, so the receiver also bounds
+        // the records it holds (read but not yet delivered) to CacheSize, and reads nothing while that is reached.
+        var limit = Math.Min(maxCount < 0 ? _options.MaxBatchSize : Math.Min(maxCount, _options.MaxBatchSize), _options.CacheSize - _progress.InFlightRecords);
+        if (limit <= 0)
+        {
+            return [];
+        }
+
         var batches = new List<IBatchContainer>();
         List<(KafkaPosition Position, string Reason, byte[]? Raw)>? rejected = null;
         long firstOffset = -1, lastOffset = -1;

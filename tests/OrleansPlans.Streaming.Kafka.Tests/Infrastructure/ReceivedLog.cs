@@ -11,6 +11,36 @@ internal sealed class ReceivedLog
     private readonly List<KafkaPosition> _positions = [];
     private int _deliveries;
     private int _largestBatch;
+    private TaskCompletionSource _gate = OpenGate();
+    private int _waitingAtGate;
+
+    /// <summary>Number of deliveries currently held at a closed gate.</summary>
+    public int WaitingAtGate => Volatile.Read(ref _waitingAtGate);
+
+    /// <summary>Makes every grain hold its next delivery until <see cref="OpenGate"/> — a consumer that stopped keeping up.</summary>
+    public void CloseGate() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void OpenGateNow() => _gate.TrySetResult();
+
+    /// <summary>Waits while the gate is closed.</summary>
+    public async Task PassGateAsync()
+    {
+        var gate = _gate.Task;
+        if (gate.IsCompleted)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _waitingAtGate);
+        try
+        {
+            await gate;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingAtGate);
+        }
+    }
 
     public int Deliveries
     {
@@ -60,6 +90,13 @@ internal sealed class ReceivedLog
 
             return ids.Add(id);
         }
+    }
+
+    private static TaskCompletionSource OpenGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
     }
 
     public Dictionary<string, SortedSet<string>> AppliedByKey()

@@ -19,8 +19,9 @@ internal sealed class RecordingGrain(ReceivedLog log) : Grain, IRecordingGrain, 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
         => handleFactory.Create<string>().ResumeAsync(this);
 
-    public Task OnNextAsync(IList<SequentialItem<string>> items)
+    public async Task OnNextAsync(IList<SequentialItem<string>> items)
     {
+        await log.PassGateAsync();
         foreach (var item in items)
         {
             if (item.Item.StartsWith("fail", StringComparison.Ordinal))
@@ -30,8 +31,6 @@ internal sealed class RecordingGrain(ReceivedLog log) : Grain, IRecordingGrain, 
 
             log.Apply(this.GetPrimaryKeyString(), item.Item, ((KafkaSequenceToken)item.Token).Position, items.Count);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
