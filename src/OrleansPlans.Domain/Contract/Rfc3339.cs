@@ -3,32 +3,66 @@ using System.Text.RegularExpressions;
 
 namespace OrleansPlans.Domain.Contract;
 
-/// <summary>Strict RFC 3339 date-time parsing: an offset is mandatory; the result is converted to UTC.</summary>
+/// <summary>
+/// Strict RFC 3339 date-time parsing: an offset is mandatory; the result is converted to UTC. Parsed by hand
+/// around the local part because .NET's own parser rejects offsets beyond ±14:00, which RFC 3339 allows.
+/// </summary>
 public static partial class Rfc3339
 {
     /// <summary>Parses <paramref name="text"/>; returns null and sets <paramref name="error"/> when it is not RFC 3339.</summary>
     public static DateTimeOffset? Parse(string field, string text, out string? error)
     {
         error = null;
-        if (!Shape().IsMatch(text))
+        var match = Shape().Match(text);
+        if (!match.Success)
         {
             error = $"field '{field}' is '{Truncate(text)}', not an RFC 3339 timestamp with an offset (e.g. 2026-03-01T09:30:00Z)";
             return null;
         }
 
-        // The shape is checked above; DateTimeOffset still rejects impossible dates (Feb 30, hour 24, :60 seconds).
-        // RFC 3339 allows lower-case 't' and 'z'; .NET's parser wants them upper-case.
-        if (!DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        // DateTime rejects impossible dates and times (Feb 30, hour 24, a :60 leap second).
+        if (!DateTime.TryParseExact(match.Groups["local"].Value.ToUpperInvariant(), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local) || !TryOffset(match, out var offset))
         {
             error = $"field '{field}' is '{Truncate(text)}', which is not a real instant";
             return null;
         }
 
-        return value.ToUniversalTime();
+        var fraction = match.Groups["fraction"].Value;
+        var ticks = local.Ticks + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(7, '0'), CultureInfo.InvariantCulture));
+        var utcTicks = ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            error = $"field '{field}' is '{Truncate(text)}', which is out of range";
+            return null;
+        }
+
+        return new DateTimeOffset(utcTicks, TimeSpan.Zero);
+    }
+
+    private static bool TryOffset(Match match, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        if (!match.Groups["sign"].Success)
+        {
+            return true;
+        }
+
+        var hours = int.Parse(match.Groups["hours"].Value, CultureInfo.InvariantCulture);
+        var minutes = int.Parse(match.Groups["minutes"].Value, CultureInfo.InvariantCulture);
+        if (hours > 23 || minutes > 59)
+        {
+            return false;
+        }
+
+        offset = new TimeSpan(hours, minutes, 0);
+        offset = match.Groups["sign"].Value == "-" ? -offset : offset;
+        return true;
     }
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A(?<local>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(\.(?<fraction>[0-9]{1,7}))?(Z|(?<sign>[+-])(?<hours>[0-9]{2}):(?<minutes>[0-9]{2}))\z",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Shape();
 }

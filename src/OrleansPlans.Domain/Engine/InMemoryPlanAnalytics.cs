@@ -202,13 +202,13 @@ public sealed class InMemoryPlanAnalytics
             return Task.CompletedTask;
         }
 
-        public Task<IReadOnlyList<string>> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor)
+        public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor)
         {
             var source = engine.Plan(sourcePlanId);
             var handOff = source.HandOff(mergeId, survivor);
-            var reconcile = engine.Plan(survivor.Root).Absorb(handOff, survivor.Version);
+            var move = engine.Plan(survivor.Root).Absorb(handOff, survivor.Version);
             source.ConfirmHandOff(mergeId);
-            return Task.FromResult(reconcile);
+            return Task.FromResult(move);
         }
 
         public Task RetargetAsync(string planId, PlanResolution survivor)
@@ -217,8 +217,8 @@ public sealed class InMemoryPlanAnalytics
             return Task.CompletedTask;
         }
 
-        public Task ReconcileUserAsync(string userId, IReadOnlyList<string> movedPlans, PlanResolution survivor) =>
-            UserWorkflow.ReconcileAsync(engine.User(userId), movedPlans, survivor, this, NoPersistence);
+        public Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
+            UserWorkflow.ReconcileAsync(engine.User(userId), survivorAliases, this, NoPersistence);
 
         public Task DeadLetterAsync(MergeRequest request, string reason)
         {

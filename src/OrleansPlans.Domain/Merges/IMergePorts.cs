@@ -10,16 +10,16 @@ public interface IMergePorts
     Task MarkNamedAsync(string planId);
 
     /// <summary>
-    /// Hands the source plan's state to the survivor and returns the users who named plans on both sides.
+    /// Hands the source plan's state to the survivor and returns the users to reconcile with the survivor's aliases.
     /// Must be idempotent for the same merge id.
     /// </summary>
-    Task<IReadOnlyList<string>> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor);
+    Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor);
 
     /// <summary>Points a plan that was already merged into the source at the new survivor.</summary>
     Task RetargetAsync(string planId, PlanResolution survivor);
 
-    /// <summary>Tells a user that <paramref name="movedPlans"/> now resolve to <paramref name="survivor"/>.</summary>
-    Task ReconcileUserAsync(string userId, IReadOnlyList<string> movedPlans, PlanResolution survivor);
+    /// <summary>Tells a user where every plan id of the survivor's group resolves now.</summary>
+    Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases);
 
     /// <summary>Dead-letters a refused merge at its source position.</summary>
     Task DeadLetterAsync(MergeRequest request, string reason);

@@ -17,4 +17,10 @@ public sealed record MergeDecision(
 {
     /// <summary>Whether every step of carrying the merge out has completed (it is replayed until then).</summary>
     public bool Completed { get; set; }
+
+    /// <summary>
+    /// For a refusal, the source position it was dead-lettered at. The same record redelivered (same position) is
+    /// dead-lettered again, idempotently; a copy at another position is a duplicate eventId and is ignored.
+    /// </summary>
+    public string? RefusedAt { get; set; }
 }

@@ -14,14 +14,16 @@ public static class MergeWorkflow
     {
         var known = forest.Decisions.ContainsKey(request.Event.EventId);
         var decision = forest.Decide(request.Event);
+        var position = request.Position?.ToString();
         if (!known)
         {
+            decision.RefusedAt = decision.Verdict == MergeVerdict.Refused ? position : null;
             await persist();
         }
 
         switch (decision.Verdict)
         {
-            case MergeVerdict.Refused:
+            case MergeVerdict.Refused when !known || decision.RefusedAt == position:
                 await ports.DeadLetterAsync(request, decision.Reason!);
                 break;
             case MergeVerdict.NoOp:
@@ -56,7 +58,7 @@ public static class MergeWorkflow
     {
         var survivor = new PlanResolution(decision.Survivor!, decision.Version);
         await ports.MarkNamedAsync(decision.TargetPlanId);
-        var reconcile = await ports.MoveAsync(decision.SourcePlanId, decision.MergeId, survivor);
+        var move = await ports.MoveAsync(decision.SourcePlanId, decision.MergeId, survivor);
         foreach (var plan in decision.MovedPlans)
         {
             if (plan != decision.SourcePlanId)
@@ -66,7 +68,7 @@ public static class MergeWorkflow
         }
 
         // Only users naming plans on both sides can see their timeline change; run them concurrently.
-        await Task.WhenAll(reconcile.Select(user => ports.ReconcileUserAsync(user, decision.MovedPlans, survivor)));
+        await Task.WhenAll(move.Reconcile.Select(user => ports.ReconcileUserAsync(user, move.SurvivorAliases)));
         decision.Completed = true;
     }
 }

@@ -129,13 +129,13 @@ public sealed class PlanLedger
 
     /// <summary>
     /// Absorbs a merged plan. Returns the users who named plans on both sides: only their timelines can change
-    /// (for everyone else the merge is a pure renaming, which moving the totals already did).
+    /// (for everyone else the merge is a pure renaming, which moving the totals already did); and the alias map.
     /// </summary>
-    public IReadOnlyList<string> Absorb(PlanHandOff handOff, long version)
+    public MergeMove Absorb(PlanHandOff handOff, long version)
     {
         if (AbsorbedMerges.TryGetValue(handOff.MergeId, out var known))
         {
-            return known;
+            return new MergeMove(known, new Dictionary<string, PlanResolution>(Aliases));
         }
 
         EnsureRoot();
@@ -165,7 +165,7 @@ public sealed class PlanLedger
         }
 
         AbsorbedMerges[handOff.MergeId] = reconcile;
-        return reconcile;
+        return new MergeMove(reconcile, new Dictionary<string, PlanResolution>(Aliases));
     }
 
     /// <summary>A merged plan's survivor was itself merged: point at the new survivor (newer versions only).</summary>

@@ -33,17 +33,16 @@ public static class UserWorkflow
         return accepted;
     }
 
-    /// <summary>A merge moved plan ids this user names: reconcile the timeline with their new resolution.</summary>
+    /// <summary>A merge joined plan ids this user names: reconcile the timeline with where they all resolve now.</summary>
     public static Task ReconcileAsync(
         UserTimeline timeline,
-        IReadOnlyList<string> movedPlans,
-        PlanResolution survivor,
+        IReadOnlyDictionary<string, PlanResolution> survivorAliases,
         IUserPorts ports,
         Func<Task> persist)
     {
-        foreach (var plan in movedPlans)
+        foreach (var (plan, resolution) in survivorAliases)
         {
-            timeline.Learn(plan, survivor);
+            timeline.Learn(plan, resolution);
         }
 
         return SettleAsync(timeline, ports, persist);

@@ -155,13 +155,33 @@ public sealed class MergeRulesTests
     }
 
     [Fact]
-    public void a_redelivered_refused_merge_is_dead_lettered_at_the_same_position_only()
+    public void a_refused_merge_redelivered_at_its_position_is_dead_lettered_again_and_a_copy_elsewhere_is_a_duplicate()
     {
         var s = TwoPlansWithUsage().Merged("g-1", "plan-a", "plan-a");
         var decision = s.Engine.ApplyMerge(new Events.MergeRequest(
             new Events.MergeEvent("g-1", "plan-a", "plan-a", DateTimeOffset.UnixEpoch, "ops"), new Events.SourcePosition("Merges", 0, 0)));
 
+        s.Merged("g-1", "plan-a", "plan-a");
+
         Assert.Equal(Merges.MergeVerdict.Refused, decision.Verdict);
-        Assert.Single(s.DeadLetters);
+        Assert.Equal("Merges|0|0", Assert.Single(s.DeadLetters).Key);
+    }
+
+    [Fact]
+    public void a_user_renamed_silently_by_an_earlier_merge_is_fully_reconciled_by_a_later_one()
+    {
+        // Found by the oracle: plan-012 → plan-020 renamed the user's plan without telling the user (no other plan of
+        // theirs was involved); a later merge joining the user's other plan must reconcile plan-012 too.
+        var s = new Scenario()
+            .Merged("g-1", "plan-008", "plan-035")
+            .Merged("g-2", "plan-017", "plan-008")
+            .Added("m-1", "plan-017", "user-1", "2026-03-02T22:18:29Z")
+            .Added("m-2", "plan-012", "user-1", "2026-03-03T19:42:04Z")
+            .Merged("g-3", "plan-012", "plan-020")
+            .Merged("g-4", "plan-019", "plan-012")
+            .Merged("g-5", "plan-035", "plan-019");
+
+        Assert.Equal(new DateTime(2026, 3, 2, 22, 18, 29, DateTimeKind.Utc), s.Member("plan-020", "user-1")!.MemberSince);
+        s.AssertReplicaConsistent();
     }
 }
