@@ -1,0 +1,36 @@
+using OrleansPlans.Domain.Plans;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Domain.Users;
+
+namespace OrleansPlans.Grains;
+
+/// <summary>
+/// One plan id: the totals of a surviving plan, or the pointer of a merged one. Keyed by plan id. Calls between
+/// plans only go from a merged plan towards its survivor, so they cannot deadlock.
+/// </summary>
+public interface IPlanGrain : IGrainWithStringKey
+{
+    /// <summary>Registers a user naming <paramref name="askedPlanId"/> and answers where it resolves.</summary>
+    Task<Registration> RegisterAsync(string askedPlanId, string userId);
+
+    /// <summary>Applies a user's delta (forwarded to the survivor when this plan was merged).</summary>
+    Task ApplyAsync(Immutable<PlanDeltaMessage> message);
+
+    /// <summary>Records that a valid event named this plan.</summary>
+    Task MarkNamedAsync();
+
+    /// <summary>Merges this plan into <paramref name="survivor"/>: hands everything over and becomes a pointer.</summary>
+    Task<MergeMove> MergeIntoAsync(string mergeId, PlanResolution survivor);
+
+    /// <summary>Absorbs a merged plan's hand-off.</summary>
+    Task<MergeMove> AbsorbAsync(Immutable<PlanHandOff> handOff, long version);
+
+    /// <summary>Points this merged plan at a newer survivor.</summary>
+    Task RetargetAsync(PlanResolution survivor);
+
+    /// <summary>The plan's current rows in every table.</summary>
+    Task<IReadOnlyList<OutputRow>> GetRowsAsync();
+
+    /// <summary>Where this plan resolves (itself while it survives).</summary>
+    Task<PlanResolution> GetResolutionAsync();
+}

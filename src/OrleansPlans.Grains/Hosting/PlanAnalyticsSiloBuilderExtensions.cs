@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansPlans.Grains.Projection;
+
+namespace OrleansPlans.Grains.Hosting;
+
+/// <summary>Registers the plan-analytics grains' services on a silo.</summary>
+public static class PlanAnalyticsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds domain serialization, a <see cref="TimeProvider"/> and, unless another sink is registered, an
+    /// <see cref="InMemoryRowStore"/> as the row sink. Grain state goes to the storage provider named
+    /// <see cref="PlanAnalyticsStorage.Name"/>, which the host configures (memory, PostgreSQL, …).
+    /// </summary>
+    public static ISiloBuilder AddPlanAnalytics(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPlanDomainSerialization();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<InMemoryRowStore>();
+        builder.Services.TryAddSingleton<IRowSink>(sp => sp.GetRequiredService<InMemoryRowStore>());
+        return builder;
+    }
+}

@@ -1,0 +1,28 @@
+using OrleansPlans.Domain.Events;
+using OrleansPlans.Domain.Merges;
+using OrleansPlans.Domain.Plans;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Grains.Projection;
+
+namespace OrleansPlans.Grains;
+
+/// <summary>The merge coordinator's view of the rest of the cluster.</summary>
+internal sealed class MergePorts(IGrainFactory grains, IRowSink sink, TimeProvider time) : IMergePorts
+{
+    public Task MarkNamedAsync(string planId) => grains.GetGrain<IPlanGrain>(planId).MarkNamedAsync();
+
+    public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor) =>
+        grains.GetGrain<IPlanGrain>(sourcePlanId).MergeIntoAsync(mergeId, survivor);
+
+    public Task RetargetAsync(string planId, PlanResolution survivor) => grains.GetGrain<IPlanGrain>(planId).RetargetAsync(survivor);
+
+    public Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
+        grains.GetGrain<IUserGrain>(userId).ReconcileAsync(survivorAliases.AsImmutable());
+
+    public Task DeadLetterAsync(MergeRequest request, string reason)
+    {
+        var position = request.Position ?? new SourcePosition(StreamNamespaces.Merges, -1, -1);
+        var row = new DeadLetterRow(position, reason, request.RawValue, time.GetUtcNow());
+        return sink.PublishAsync([new RowChange(row.Table, row.Key, row)]);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using OrleansPlans.Domain.Plans;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Domain.Serialization;
+using OrleansPlans.Domain.Users;
+using OrleansPlans.Grains.Hosting;
+using OrleansPlans.Grains.Projection;
+using OrleansPlans.Grains.State;
+
+namespace OrleansPlans.Grains;
+
+/// <summary>
+/// Adapter over <see cref="PlanLedger"/>. Reentrant: every change happens synchronously between awaits, and the
+/// awaits are group-committed writes and emits, so many users' deltas share one write (a plan is a hot aggregate).
+/// </summary>
+[Reentrant]
+internal sealed class PlanGrain(
+    [PersistentState("plan", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
+    IRowSink sink,
+    ILogger<PlanGrain> logger)
+    : Grain, IPlanGrain
+{
+    private PlanLedger _ledger = null!;
+    private WriteBehind _writes = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var planId = this.GetPrimaryKeyString();
+        _ledger = DomainState.Load(state, DomainJsonContext.Default.PlanLedger, () => new PlanLedger(planId));
+        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger));
+
+        // Rows changed before a crash may not have been emitted: emit them now (emits are idempotent).
+        return EmitAsync();
+    }
+
+    public async Task<Registration> RegisterAsync(string askedPlanId, string userId)
+    {
+        if (askedPlanId == _ledger.PlanId && !_ledger.Named)
+        {
+            _ledger.MarkNamed();
+            await CommitAsync();
+        }
+
+        if (!_ledger.IsRoot)
+        {
+            return await Survivor().RegisterAsync(askedPlanId, userId);
+        }
+
+        var registration = _ledger.AcceptUser(askedPlanId, userId);
+        await CommitAsync();
+        return registration;
+    }
+
+    public async Task ApplyAsync(Immutable<PlanDeltaMessage> message)
+    {
+        var m = message.Value;
+        switch (_ledger.Apply(m.UserId, m.Sequence, m.PlanId, m.Delta))
+        {
+            case DeltaOutcome.Forward:
+                await Survivor().ApplyAsync(message);
+                break;
+            case DeltaOutcome.Applied:
+                await CommitAsync();
+                break;
+        }
+    }
+
+    public async Task MarkNamedAsync()
+    {
+        if (!_ledger.Named)
+        {
+            _ledger.MarkNamed();
+            await CommitAsync();
+        }
+    }
+
+    public async Task<MergeMove> MergeIntoAsync(string mergeId, PlanResolution survivor)
+    {
+        var handOff = _ledger.HandOff(mergeId, survivor);
+        await CommitAsync();
+        var move = await GrainFactory.GetGrain<IPlanGrain>(survivor.Root).AbsorbAsync(handOff.AsImmutable(), survivor.Version);
+        _ledger.ConfirmHandOff(mergeId);
+        await _writes.FlushAsync();
+        return move;
+    }
+
+    public async Task<MergeMove> AbsorbAsync(Immutable<PlanHandOff> handOff, long version)
+    {
+        var move = _ledger.Absorb(handOff.Value, version);
+        await CommitAsync();
+        return move;
+    }
+
+    public async Task RetargetAsync(PlanResolution survivor)
+    {
+        _ledger.Retarget(survivor);
+        await CommitAsync();
+    }
+
+    public Task<IReadOnlyList<OutputRow>> GetRowsAsync() => Task.FromResult<IReadOnlyList<OutputRow>>(_ledger.CurrentRows().ToList());
+
+    public Task<PlanResolution> GetResolutionAsync() =>
+        Task.FromResult(_ledger.MergedInto ?? PlanResolution.Self(_ledger.PlanId));
+
+    private IPlanGrain Survivor() => GrainFactory.GetGrain<IPlanGrain>(_ledger.MergedInto!.Value.Root);
+
+    private async Task CommitAsync()
+    {
+        await _writes.FlushAsync();
+        await EmitAsync();
+    }
+
+    private async Task EmitAsync()
+    {
+        var changes = _ledger.TakeRowChanges();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await sink.PublishAsync(changes);
+        }
+        catch (Exception e)
+        {
+            // Nothing is lost: mark every row changed so the next commit (or activation) emits them again.
+            GrainLog.EmitFailed(logger, _ledger.PlanId, changes.Count, e);
+            _ledger.MarkAllChanged();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace OrleansPlans.Grains.State;
+
+/// <summary>
+/// Group commit for a reentrant grain: every caller awaits a write that starts after its change, but changes that
+/// arrive while a write is in flight share the next write. Runs on the grain's scheduler, so it needs no locks.
+/// </summary>
+internal sealed class WriteBehind(Func<Task> write)
+{
+    private TaskCompletionSource? _next;
+    private bool _writing;
+
+    /// <summary>Completes once everything changed before the call is durable.</summary>
+    public Task FlushAsync()
+    {
+        _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = _next.Task;
+        if (!_writing)
+        {
+            _ = LoopAsync();
+        }
+
+        return done;
+    }
+
+    private async Task LoopAsync()
+    {
+        _writing = true;
+        try
+        {
+            while (_next is { } batch)
+            {
+                _next = null;
+                try
+                {
+                    await write();
+                    batch.SetResult();
+                }
+                catch (Exception e)
+                {
+                    batch.SetException(e);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Orleans.Runtime;
+using OrleansPlans.Domain.Contract;
+using OrleansPlans.Domain.Events;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Oracle;
+
+namespace OrleansPlans.Grains.Tests;
+
+/// <summary>The generated events through memory streams into a 2-silo cluster: the tables equal the oracle.</summary>
+public sealed class ClusterMatchesOracleTests
+{
+    private static readonly TimeSpan CatchUpDeadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task two_silos_fed_through_memory_streams_equal_the_oracle()
+    {
+        var records = new EventGenerator(new GeneratorOptions
+        {
+            Seed = 77, Users = 120, Plans = 24, MembershipEvents = 1500, UsageEvents = 4500, Merges = 24,
+        }).Generate();
+        var expected = BatchOracle.Compute(records);
+        await using var cluster = await MemoryStreamCluster.StartAsync();
+
+        await FeedAsync(cluster, records);
+        var actual = await WaitUntilEqualAsync(cluster, expected);
+
+        Assert.True(actual.Length == 0, actual);
+    }
+
+    private static async Task FeedAsync(MemoryStreamCluster cluster, IReadOnlyList<RawRecord> records)
+    {
+        var provider = cluster.Client.GetStreamProvider(MemoryStreamCluster.StreamProvider);
+        var coordinator = cluster.Client.GetGrain<IMergeCoordinatorGrain>(0);
+        var userEvents = new Dictionary<string, List<(string Namespace, object Event)>>();
+        foreach (var record in records)
+        {
+            // What the Kafka provider's decoder does: decode, dead-letter what is bad, route by key.
+            var position = new SourcePosition(record.Topic, record.Partition, record.Offset);
+            var decoded = ContractCodec.Decode(TopicOf(record.Topic), record.Key, record.Value);
+            if (!decoded.IsValid)
+            {
+                var dead = new DeadLetterRow(position, decoded.Error, record.Value, DateTimeOffset.UnixEpoch);
+                await cluster.Rows.PublishAsync([new RowChange(dead.Table, dead.Key, dead)]);
+                continue;
+            }
+
+            switch (decoded.Value)
+            {
+                case MergeEvent merge:
+                    // Merges are decided in arrival order: send each one and wait for its decision.
+                    await provider.GetStream<object>(StreamId.Create(StreamNamespaces.Merges, merge.SourcePlanId))
+                        .OnNextAsync(new MergeRequest(merge, position, record.Value));
+                    await WaitForAsync(async () => await coordinator.GetDecisionAsync(merge.EventId) is not null);
+                    break;
+                case MembershipEvent membership:
+                    Queue(membership.UserId, StreamNamespaces.Membership, membership);
+                    break;
+                case UsageEvent usage:
+                    Queue(usage.UserId, StreamNamespaces.Usage, usage);
+                    break;
+            }
+        }
+
+        // Users are independent streams: feed them concurrently, each in its own order.
+        await Task.WhenAll(userEvents.Select(async user =>
+        {
+            foreach (var (ns, item) in user.Value)
+            {
+                await provider.GetStream<object>(StreamId.Create(ns, user.Key)).OnNextAsync(item);
+            }
+        }));
+
+        void Queue(string userId, string ns, object item)
+        {
+            if (!userEvents.TryGetValue(userId, out var list))
+            {
+                userEvents[userId] = list = [];
+            }
+
+            list.Add((ns, item));
+        }
+    }
+
+    private static async Task<string> WaitUntilEqualAsync(MemoryStreamCluster cluster, CanonicalTables expected)
+    {
+        var clock = Stopwatch.StartNew();
+        var differences = "";
+        while (clock.Elapsed < CatchUpDeadline)
+        {
+            differences = expected.DescribeDifferences(Canonical(cluster.Rows.Snapshot()));
+            if (differences.Length == 0)
+            {
+                return differences;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+        }
+
+        return differences;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < CatchUpDeadline, "timed out waiting for a merge decision");
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static CanonicalTables Canonical(IEnumerable<OutputRow> rows)
+    {
+        var tables = CanonicalTables.Empty();
+        foreach (var row in rows)
+        {
+            tables.Add(row.Table, row.Key, row is DeadLetterRow ? null : RowJson.ToText(row));
+        }
+
+        return tables;
+    }
+
+    private static InputTopic TopicOf(string topic) => topic switch
+    {
+        Topics.Membership => InputTopic.Membership,
+        Topics.Usage => InputTopic.Usage,
+        _ => InputTopic.Merges,
+    };
+}
