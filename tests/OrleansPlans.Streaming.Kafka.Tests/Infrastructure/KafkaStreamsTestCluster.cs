@@ -55,10 +55,14 @@ internal sealed class KafkaStreamsTestWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>Starts a cluster; later clusters of the same world get a fresh <see cref="Log"/>.</summary>
-    public async Task<InProcessTestCluster> StartClusterAsync(int silos, Action<ISiloBuilder>? configureSilo = null, Action<KafkaStreamOptions>? configureKafka = null)
+    /// <summary>
+    /// Starts a cluster; later clusters of the same world get a fresh <see cref="Log"/> unless <paramref name="keepLog"/>
+    /// (the grains' dedup state then survives, as persistent grain state would).
+    /// </summary>
+    public async Task<InProcessTestCluster> StartClusterAsync(
+        int silos, Action<ISiloBuilder>? configureSilo = null, Action<KafkaStreamOptions>? configureKafka = null, bool keepLog = false)
     {
-        if (_started++ > 0)
+        if (_started++ > 0 && !keepLog)
         {
             Log = new ReceivedLog();
         }

@@ -15,6 +15,9 @@ internal sealed class SharedGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<string, (object State, string ETag)> _records = new();
     private long _version;
 
+    /// <summary>While true every write fails, like a database that is unreachable when a silo crashes.</summary>
+    public bool RejectWrites { get; set; }
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_records.TryGetValue(Key(stateName, grainId), out var record))
@@ -29,6 +32,11 @@ internal sealed class SharedGrainStorage : IGrainStorage
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (RejectWrites)
+        {
+            throw new InvalidOperationException("The test storage rejects writes.");
+        }
+
         var key = Key(stateName, grainId);
         lock (_records)
         {
