@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what OrleansPlans needs and a fresh machine may lack. Idempotent; quiet when all is present.
+set -euo pipefail
+
+need_apt=()
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (https://dot.net); this script cannot download it." >&2
+  exit 1
+fi
+# PostgreSQL server binaries (initdb, pg_ctl, postgres): the tests and the main job start private clusters.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  need_apt+=(postgresql)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "Please install: ${need_apt[*]} (apt-get install -y ${need_apt[*]})" >&2
+    exit 1
+  fi
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "Installing ${need_apt[*]} ..."
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
