@@ -48,4 +48,21 @@ internal static partial class KafkaLog
     [LoggerMessage(EventId = 4111, Level = LogLevel.Warning,
         Message = "Kafka stream provider {Provider}: checkpoint for {Topic}[{Partition}] was moved on by another silo; keeping offset {Offset}")]
     public static partial void CheckpointConflict(ILogger logger, string provider, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 4112, Message = "librdkafka {Facility} ({Client}): {Text}")]
+    public static partial void Librdkafka(ILogger logger, LogLevel level, string facility, string client, string text);
+
+    /// <summary>Routes a librdkafka log line to <paramref name="logger"/> at the matching level.</summary>
+    public static void FromLibrdkafka(ILogger logger, Confluent.Kafka.LogMessage message)
+    {
+        var level = message.Level switch
+        {
+            Confluent.Kafka.SyslogLevel.Emergency or Confluent.Kafka.SyslogLevel.Alert or Confluent.Kafka.SyslogLevel.Critical => LogLevel.Critical,
+            Confluent.Kafka.SyslogLevel.Error => LogLevel.Error,
+            Confluent.Kafka.SyslogLevel.Warning => LogLevel.Warning,
+            Confluent.Kafka.SyslogLevel.Notice or Confluent.Kafka.SyslogLevel.Info => LogLevel.Information,
+            _ => LogLevel.Debug,
+        };
+        Librdkafka(logger, level, message.Facility, message.Name, message.Message);
+    }
 }

@@ -10,7 +10,8 @@ internal static class KafkaStreamServiceCollectionExtensions
 {
     public static void AddKafkaStreamServices(this IServiceCollection services, string name)
     {
-        services.AddKeyedSingleton(name, (sp, _) => new KafkaProducerHolder(sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name)));
+        services.AddKeyedSingleton(name, (sp, _) => new KafkaProducerHolder(
+            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name), sp.GetRequiredService<ILogger<KafkaProducerHolder>>()));
         services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamMetrics(name, sp.GetService<IMeterFactory>()));
         services.AddKeyedSingleton<IKafkaDeadLetterSink>(name, (sp, _) => new KafkaDeadLetterSink(
             name,

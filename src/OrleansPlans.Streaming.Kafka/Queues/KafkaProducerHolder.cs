@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace OrleansPlans.Streaming.Kafka;
 
@@ -7,8 +8,8 @@ internal sealed class KafkaProducerHolder : IDisposable
 {
     private readonly Lazy<IProducer<byte[]?, byte[]?>> _producer;
 
-    public KafkaProducerHolder(KafkaStreamOptions options)
-        => _producer = new Lazy<IProducer<byte[]?, byte[]?>>(() => Create(options), LazyThreadSafetyMode.ExecutionAndPublication);
+    public KafkaProducerHolder(KafkaStreamOptions options, ILogger<KafkaProducerHolder> logger)
+        => _producer = new Lazy<IProducer<byte[]?, byte[]?>>(() => Create(options, logger), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public IProducer<byte[]?, byte[]?> Producer => _producer.Value;
 
@@ -22,7 +23,7 @@ internal sealed class KafkaProducerHolder : IDisposable
         }
     }
 
-    private static IProducer<byte[]?, byte[]?> Create(KafkaStreamOptions options)
+    private static IProducer<byte[]?, byte[]?> Create(KafkaStreamOptions options, ILogger logger)
     {
         var config = new ProducerConfig(KafkaClientConfig.Build(options))
         {
@@ -30,6 +31,8 @@ internal sealed class KafkaProducerHolder : IDisposable
             Acks = Acks.All,
             LingerMs = options.ProducerLinger.TotalMilliseconds,
         };
-        return new ProducerBuilder<byte[]?, byte[]?>(config).Build();
+        return new ProducerBuilder<byte[]?, byte[]?>(config)
+            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(logger, message))
+            .Build();
     }
 }

@@ -92,6 +92,7 @@ internal sealed class KafkaQueueReceiver : IQueueAdapterReceiver
         };
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, error.Reason))
+            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, message))
             .Build();
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
         _metrics.TrackLag(_queue, ObserveLag);
