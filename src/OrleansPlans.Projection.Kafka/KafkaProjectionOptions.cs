@@ -1,0 +1,36 @@
+using OrleansPlans.Domain.Rows;
+
+namespace OrleansPlans.Projection.Kafka;
+
+/// <summary>Options of the <see cref="KafkaRowSink"/>: where the contract's output topics live and how often they are flushed.</summary>
+public sealed class KafkaProjectionOptions
+{
+    /// <summary>The default <see cref="FlushInterval"/>: 100 ms.</summary>
+    public static readonly TimeSpan DefaultFlushInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The Kafka <c>bootstrap.servers</c> list (host:port, comma separated). Required unless set in <see cref="ClientConfig"/>.</summary>
+    public string? BootstrapServers { get; set; }
+
+    /// <summary>
+    /// The output topic of each table (keys are <see cref="OutputTables"/> names). Defaults to
+    /// <see cref="OutputTables.DefaultTopic"/> for every table; replace entries to rename topics.
+    /// </summary>
+    public IDictionary<string, string> Topics { get; } = OutputTables.All.ToDictionary(t => t, OutputTables.DefaultTopic, StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long changes are buffered before they are produced; changes of one key within an interval become one record.
+    /// Default 100 ms. Longer intervals coalesce more and add latency to every <c>PublishAsync</c>.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = DefaultFlushInterval;
+
+    /// <summary>
+    /// Extra librdkafka producer settings (SASL, TLS, <c>linger.ms</c>, ...), applied last. The delivery guarantees
+    /// (<c>acks=all</c>, <c>enable.idempotence=true</c>) may not be weakened here.
+    /// </summary>
+    public IDictionary<string, string> ClientConfig { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The output topic of a table.</summary>
+    /// <exception cref="ArgumentException">The table is not one of <see cref="OutputTables.All"/> or has no topic.</exception>
+    public string TopicOf(string table) =>
+        Topics.TryGetValue(table, out var topic) ? topic : throw new ArgumentException($"No output topic is configured for table '{table}'.", nameof(table));
+}
