@@ -1,3 +1,5 @@
+using Orleans.Runtime;
+
 namespace OrleansPlans.Streaming.Kafka.Tests;
 
 /// <summary>Misconfiguration is reported at start-up, every problem at once, naming the option.</summary>
@@ -47,5 +49,34 @@ public sealed class OptionsValidationTests
         Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.Topics[0].PartitionCount must be positive", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.Topics[1].StreamNamespace 't'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("KafkaStreamOptions.DeadLetterTopic 't' must not also be", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_silo_with_bad_options_refuses_to_start_and_says_which_option()
+    {
+        await using var world = KafkaStreamsTestWorld.WithDevBroker(partitions: 1);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => world.StartClusterAsync(silos: 1, configureKafka: o =>
+        {
+            o.DeadLetterTopic = "";
+            o.CheckpointStorageName = "no-such-storage";
+        }));
+
+        var message = Unwrap(error).Message;
+        Assert.Contains("KafkaStreamOptions.DeadLetterTopic is required", message, StringComparison.Ordinal);
+        Assert.Contains("KafkaStreamOptions.CheckpointStorageName: no grain storage named 'no-such-storage'", message, StringComparison.Ordinal);
+    }
+
+    private static Exception Unwrap(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is OrleansConfigurationException)
+            {
+                return e;
+            }
+        }
+
+        return error;
     }
 }

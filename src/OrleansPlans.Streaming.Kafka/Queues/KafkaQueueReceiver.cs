@@ -17,7 +17,7 @@ namespace OrleansPlans.Streaming.Kafka;
 /// <see cref="GetQueueMessagesAsync(int)"/> while the bounded cache is under pressure, and the receiver itself reads
 /// nothing while <see cref="KafkaStreamOptions.CacheSize"/> records are undelivered, so a slow consumer pauses reading.
 /// </remarks>
-internal sealed class KafkaQueueReceiver : IQueueAdapterReceiver
+internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
 {
     private readonly string _providerName;
     private readonly KafkaPartitionQueue _queue;
@@ -245,41 +245,6 @@ internal sealed class KafkaQueueReceiver : IQueueAdapterReceiver
             KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
             _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
             return false;
-        }
-    }
-
-    private async Task MaybeCheckpointAsync(bool force)
-    {
-        var through = _progress.CompletedThrough;
-        if (through <= _savedCheckpoint)
-        {
-            return;
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        if (!force && now - _lastCheckpointWrite < _options.CheckpointInterval)
-        {
-            return;
-        }
-
-        if (Interlocked.Exchange(ref _checkpointing, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            await _checkpoints().SaveAsync(_options.ConsumerGroupId, _queue.Topic, _queue.Partition, through).ConfigureAwait(false);
-            _savedCheckpoint = through;
-            _lastCheckpointWrite = now;
-        }
-        catch (Exception ex)
-        {
-            KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
-        }
-        finally
-        {
-            Volatile.Write(ref _checkpointing, 0);
         }
     }
 
