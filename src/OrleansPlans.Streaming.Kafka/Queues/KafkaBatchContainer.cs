@@ -41,7 +41,11 @@ internal sealed class KafkaBatchContainer : IBatchContainer
 
     public long FirstOffset => Offsets[0];
 
-    public StreamSequenceToken SequenceToken => new KafkaSequenceToken(Topic, Partition, FirstOffset);
+    // The cache and the pulling agent read the token often; build it once per container (and again after deserialization).
+    [NonSerialized]
+    private KafkaSequenceToken? _sequenceToken;
+
+    public StreamSequenceToken SequenceToken => _sequenceToken ??= new KafkaSequenceToken(Topic, Partition, FirstOffset);
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
