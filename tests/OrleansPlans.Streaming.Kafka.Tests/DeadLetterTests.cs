@@ -82,4 +82,20 @@ public sealed class DeadLetterTests
         await Eventually.HoldsAsync(async () => (await world.ReadCheckpointsAsync())[0] == last, TimeSpan.FromSeconds(30),
             () => $"checkpoint did not reach offset {last}");
     }
+
+    [Fact]
+    public async Task grains_can_dead_letter_a_record_they_refuse_later_through_the_public_sink()
+    {
+        await using var world = KafkaStreamsTestWorld.WithDevBroker(partitions: 1);
+        await using var cluster = await world.StartClusterAsync(silos: 1);
+        var sink = cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IKafkaDeadLetterSink>(KafkaStreamsTestWorld.ProviderName);
+
+        await sink.WriteAsync(new KafkaPosition(world.Topic, 0, 7), "refused by the grain", Encoding.UTF8.GetBytes("{}"), TestContext.Current.CancellationToken);
+
+        var letter = Assert.Single(KafkaTestClients.ReadTopic(world.BootstrapServers, world.DeadLetterTopic, 1, 1, TimeSpan.FromSeconds(30)));
+        Assert.Equal($"{world.Topic}|0|7", letter.Message.Key);
+        using var json = JsonDocument.Parse(letter.Message.Value);
+        Assert.Equal("refused by the grain", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(7, json.RootElement.GetProperty("source_offset").GetInt64());
+    }
 }
