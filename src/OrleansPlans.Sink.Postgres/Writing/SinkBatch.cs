@@ -1,0 +1,39 @@
+using Confluent.Kafka;
+using OrleansPlans.Sink.Postgres.Decoding;
+using OrleansPlans.Sink.Postgres.Tables;
+
+namespace OrleansPlans.Sink.Postgres.Writing;
+
+/// <summary>
+/// Records consumed since the last transaction: the latest record per table row (earlier ones of the same row would be
+/// overwritten in the same transaction anyway) and the next offset per partition.
+/// </summary>
+internal sealed class SinkBatch
+{
+    private readonly Dictionary<(string Table, string Identity), DecodedRecord> _latest = [];
+
+    /// <summary>Offset after the last record consumed per partition (applied or skipped).</summary>
+    public Dictionary<TopicPartition, long> NextOffsets { get; } = [];
+
+    /// <summary>End offsets reported by partition-EOF events: the partition is caught up to there once the batch commits.</summary>
+    public Dictionary<TopicPartition, long> EndsReached { get; } = [];
+
+    /// <summary>Records consumed, applied or skipped.</summary>
+    public int RecordCount { get; private set; }
+
+    public bool IsEmpty => RecordCount == 0 && EndsReached.Count == 0;
+
+    public IEnumerable<IGrouping<SinkTable, DecodedRecord>> ByTable => _latest.Values.GroupBy(r => r.Table);
+
+    public void Add(TopicPartition partition, long offset, DecodedRecord? record)
+    {
+        RecordCount++;
+        NextOffsets[partition] = offset + 1;
+        if (record is not null)
+        {
+            _latest[(record.Table.Name, record.Identity)] = record;
+        }
+    }
+
+    public void EndReached(TopicPartition partition, long offset) => EndsReached[partition] = offset;
+}
