@@ -1,0 +1,132 @@
+using Npgsql;
+using OrleansPlans.Sink.Postgres;
+
+namespace OrleansPlans.Projection.Tests;
+
+/// <summary>The analytics migrations and the analyst views on a small hand-made data set.</summary>
+public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task migrations_create_the_schema_once_and_a_second_run_changes_nothing()
+    {
+        await using var database = await postgres.CreateDatabaseAsync("migrate");
+
+        var first = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
+        var second = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
+
+        Assert.Equal(3, first.Applied.Count);
+        Assert.Empty(second.Applied);
+        Assert.Equal(first.CurrentVersion, second.CurrentVersion);
+        Assert.Equal(
+            ["dead_letters", "plan_content_usage", "plan_members", "plan_merge_history", "plan_top_content", "plan_usage_daily",
+             "plan_usage_hourly", "plan_usage_monthly", "plans", "sink_offsets", "unattributed_usage_daily"],
+            await ScalarsAsync<string>(database, "select table_name::text from information_schema.tables where table_schema = 'analytics' order by 1"));
+    }
+
+    [Fact]
+    public async Task the_tables_have_the_contract_columns_types_and_primary_keys()
+    {
+        await using var database = await postgres.CreateDatabaseAsync("columns");
+        await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
+
+        var columns = await ScalarsAsync<string>(database, """
+            select c.table_name || '.' || c.column_name || ':' || c.data_type || case when k.column_name is null then '' else ' pk' end
+            from information_schema.columns c
+            left join information_schema.key_column_usage k
+              on k.table_schema = c.table_schema and k.table_name = c.table_name and k.column_name = c.column_name
+             and k.constraint_name like '%_pkey'
+            where c.table_schema = 'analytics' and c.table_name in (select table_name from information_schema.tables where table_schema = 'analytics' and table_type = 'BASE TABLE')
+              and c.table_name <> 'sink_offsets'
+            order by c.table_name, c.ordinal_position
+            """);
+
+        Assert.Equal(
+        [
+            "dead_letters.source_topic:text pk", "dead_letters.source_partition:integer pk", "dead_letters.source_offset:bigint pk",
+            "dead_letters.reason:text", "dead_letters.raw_value:bytea", "dead_letters.received_at:timestamp with time zone",
+            "plan_content_usage.plan_id:text pk", "plan_content_usage.content_id:text pk", "plan_content_usage.seconds:bigint", "plan_content_usage.events:bigint",
+            "plan_members.plan_id:text pk", "plan_members.user_id:text pk", "plan_members.member_since:timestamp with time zone",
+            "plan_usage_daily.plan_id:text pk", "plan_usage_daily.day:date pk", "plan_usage_daily.seconds:bigint", "plan_usage_daily.events:bigint", "plan_usage_daily.active_users:bigint",
+            "plan_usage_hourly.plan_id:text pk", "plan_usage_hourly.hour_start:timestamp with time zone pk", "plan_usage_hourly.seconds:bigint", "plan_usage_hourly.events:bigint",
+            "plans.plan_id:text pk", "plans.status:text", "plans.merged_into:text", "plans.member_count:bigint",
+            "unattributed_usage_daily.day:date pk", "unattributed_usage_daily.seconds:bigint", "unattributed_usage_daily.events:bigint",
+        ], columns);
+    }
+
+    [Fact]
+    public async Task a_configured_schema_gets_its_own_tables_and_history()
+    {
+        await using var database = await postgres.CreateDatabaseAsync("custom_schema");
+
+        var report = await AnalyticsSchema.MigrateAsync(database, "reporting_2", cancellationToken: Cancellation);
+        var defaultReport = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
+
+        Assert.Equal("analytics:reporting_2", report.SetKey);
+        Assert.Equal(3, report.Applied.Count);
+        Assert.Equal(3, defaultReport.Applied.Count);
+        Assert.Equal([0L], await ScalarsAsync<long>(database, "select count(*) from reporting_2.plan_usage_monthly"));
+    }
+
+    [Theory]
+    [InlineData("Analytics")]
+    [InlineData("analytics; drop table x")]
+    [InlineData("1st")]
+    [InlineData("")]
+    [InlineData("a\"b")]
+    public void unsafe_schema_names_are_refused(string schema)
+    {
+        Assert.False(AnalyticsSchema.IsValidSchemaName(schema));
+        Assert.Throws<ArgumentException>(() => AnalyticsSchema.Migrations(schema));
+        Assert.Contains(PostgresSinkOptionsValidator.Problems(new PostgresSinkOptions { Schema = schema, BootstrapServers = "127.0.0.1:9092" }),
+            p => p.StartsWith("PostgresSinkOptions.Schema", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task the_views_sum_months_rank_content_and_list_merges()
+    {
+        await using var database = await postgres.CreateDatabaseAsync("views");
+        await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
+        await ExecuteAsync(database, """
+            insert into analytics.plan_usage_daily (plan_id, day, seconds, events, active_users) values
+              ('plan-a', '2026-03-01', 100, 2, 1), ('plan-a', '2026-03-31', 50, 1, 1), ('plan-a', '2026-04-01', 7, 1, 1),
+              ('plan-b', '2026-03-15', 10, 1, 1);
+            insert into analytics.plan_content_usage (plan_id, content_id, seconds, events) values
+              ('plan-a', 'course-1', 300, 3), ('plan-a', 'course-2', 500, 1), ('plan-a', 'course-3', 100, 9),
+              ('plan-b', 'course-1', 5, 1);
+            insert into analytics.plans (plan_id, status, merged_into, member_count) values
+              ('plan-a', 'active', null, 4), ('plan-b', 'active', null, 1),
+              ('plan-c', 'merged', 'plan-a', 0), ('plan-d', 'merged', 'plan-a', 0);
+            """);
+
+        Assert.Equal(
+            ["plan-a 2026-03-01 150 3", "plan-a 2026-04-01 7 1", "plan-b 2026-03-01 10 1"],
+            await ScalarsAsync<string>(database, "select concat_ws(' ', plan_id, month, seconds, events) from analytics.plan_usage_monthly order by plan_id, month"));
+        Assert.Equal(
+            ["plan-a 1 course-2 500", "plan-a 2 course-1 300", "plan-a 3 course-3 100", "plan-b 1 course-1 5"],
+            await ScalarsAsync<string>(database, "select concat_ws(' ', plan_id, rank, content_id, seconds) from analytics.plan_top_content order by plan_id, rank"));
+        Assert.Equal(
+            ["plan-c plan-a", "plan-d plan-a"],
+            await ScalarsAsync<string>(database, "select concat_ws(' ', merged_plan_id, survivor_plan_id) from analytics.plan_merge_history order by 1"));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Cancellation);
+    }
+
+    private static async Task<List<T>> ScalarsAsync<T>(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(Cancellation);
+        var values = new List<T>();
+        while (await reader.ReadAsync(Cancellation))
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+}
