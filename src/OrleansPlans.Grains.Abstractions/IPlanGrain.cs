@@ -10,8 +10,11 @@ namespace OrleansPlans.Grains;
 /// </summary>
 public interface IPlanGrain : IGrainWithStringKey
 {
-    /// <summary>Registers a user naming <paramref name="askedPlanId"/> and answers where it resolves.</summary>
-    Task<Registration> RegisterAsync(string askedPlanId, string userId);
+    /// <summary>
+    /// Registers a user naming <paramref name="askedPlanId"/> and answers where it resolves. Merged plans forward
+    /// to their survivor, passing the newest merge version seen so far in <paramref name="forwardedVersion"/>.
+    /// </summary>
+    Task<Registration> RegisterAsync(string askedPlanId, string userId, long forwardedVersion);
 
     /// <summary>Applies a user's delta (forwarded to the survivor when this plan was merged).</summary>
     Task ApplyAsync(Immutable<PlanDeltaMessage> message);

@@ -12,6 +12,12 @@ public static class StreamNamespaces
     /// <summary>Usage events, keyed by user id.</summary>
     public const string Usage = "content-usage";
 
-    /// <summary>Merge requests, keyed by source plan id.</summary>
+    /// <summary>Merge requests, keyed by source plan id (or all on <see cref="AllMergesKey"/>).</summary>
     public const string Merges = "plan-merges";
+
+    /// <summary>
+    /// The one stream key a provider may put every merge on, so that merges reach the coordinator in topic order:
+    /// of two conflicting merges the second is refused, and only one stream guarantees which one that is.
+    /// </summary>
+    public const string AllMergesKey = "all-merges";
 }

@@ -33,7 +33,7 @@ internal sealed class PlanGrain(
         return EmitAsync();
     }
 
-    public async Task<Registration> RegisterAsync(string askedPlanId, string userId)
+    public async Task<Registration> RegisterAsync(string askedPlanId, string userId, long forwardedVersion)
     {
         if (askedPlanId == _ledger.PlanId && !_ledger.Named)
         {
@@ -41,12 +41,12 @@ internal sealed class PlanGrain(
             await CommitAsync();
         }
 
-        if (!_ledger.IsRoot)
+        if (_ledger.MergedInto is { } survivor)
         {
-            return await Survivor().RegisterAsync(askedPlanId, userId);
+            return await Survivor().RegisterAsync(askedPlanId, userId, Math.Max(forwardedVersion, survivor.Version));
         }
 
-        var registration = _ledger.AcceptUser(askedPlanId, userId);
+        var registration = _ledger.AcceptUser(askedPlanId, userId, forwardedVersion);
         await CommitAsync();
         return registration;
     }

@@ -8,7 +8,7 @@ namespace OrleansPlans.Grains;
 internal sealed class UserPorts(IGrainFactory grains) : IUserPorts
 {
     public Task<Registration> RegisterAsync(string planId, string userId) =>
-        grains.GetGrain<IPlanGrain>(planId).RegisterAsync(planId, userId);
+        grains.GetGrain<IPlanGrain>(planId).RegisterAsync(planId, userId, forwardedVersion: 0);
 
     public Task DeliverAsync(PlanDeltaMessage message) =>
         grains.GetGrain<IPlanGrain>(message.PlanId).ApplyAsync(message.AsImmutable());

@@ -106,16 +106,6 @@ public sealed class InMemoryPlanAnalytics
         return plan;
     }
 
-    private PlanLedger Survivor(PlanLedger plan)
-    {
-        while (!plan.IsRoot)
-        {
-            plan = Plan(plan.MergedInto!.Value.Root);
-        }
-
-        return plan;
-    }
-
     private UnattributedLedger Day(DateOnly day)
     {
         if (!_days.TryGetValue(day, out var ledger))
@@ -176,7 +166,14 @@ public sealed class InMemoryPlanAnalytics
         {
             var plan = engine.Plan(planId);
             plan.MarkNamed();
-            return Task.FromResult(engine.Survivor(plan).AcceptUser(planId, userId));
+            var version = 0L;
+            while (!plan.IsRoot)
+            {
+                version = Math.Max(version, plan.MergedInto!.Value.Version);
+                plan = engine.Plan(plan.MergedInto!.Value.Root);
+            }
+
+            return Task.FromResult(plan.AcceptUser(planId, userId, version));
         }
 
         public Task DeliverAsync(PlanDeltaMessage message)

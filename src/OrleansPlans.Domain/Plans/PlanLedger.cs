@@ -57,14 +57,19 @@ public sealed class PlanLedger
         }
     }
 
-    /// <summary>Registers a user naming <paramref name="askedPlanId"/> (this plan or one of its aliases). Roots only.</summary>
-    public Registration AcceptUser(string askedPlanId, string userId)
+    /// <summary>
+    /// Registers a user naming <paramref name="askedPlanId"/> (this plan or one merged into it). Roots only.
+    /// <paramref name="forwardedVersion"/> is the newest merge version seen along the forwarding chain: a plan
+    /// handed off but not yet absorbed is not among <see cref="Aliases"/>, and then that version is the answer.
+    /// </summary>
+    public Registration AcceptUser(string askedPlanId, string userId, long forwardedVersion = 0)
     {
         EnsureRoot();
-        Users.Add(userId);
         var resolution = askedPlanId == PlanId ? PlanResolution.Self(PlanId)
             : Aliases.TryGetValue(askedPlanId, out var alias) ? alias
+            : forwardedVersion > 0 ? new PlanResolution(PlanId, forwardedVersion)
             : throw new InvalidOperationException($"plan '{askedPlanId}' is not merged into '{PlanId}'");
+        Users.Add(userId);
         return new Registration(resolution, new Dictionary<string, PlanResolution>(Aliases));
     }
 

@@ -2,14 +2,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansPlans.Grains.Projection;
-using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Reporting;
 
 namespace OrleansPlans.Host.Demo;
 
 /// <summary>Once the silo runs: feeds the demo data set, waits until the tables settle, prints them.</summary>
 public sealed partial class DemoJob(
-    MemoryStreamDemoFeed feed,
+    KafkaDemoProducer producer,
     InMemoryRowStore rows,
     IOptions<DemoOptions> options,
     IHostApplicationLifetime lifetime,
@@ -20,7 +19,7 @@ public sealed partial class DemoJob(
         await WhenStarted(lifetime, stoppingToken);
         var records = DemoDataSet.Generate(options.Value.Users);
         LogFeeding(logger, records.Count);
-        await feed.FeedAsync(OrleansPlansSilo.InputStreams, records, stoppingToken);
+        await producer.ProduceAsync(records, stoppingToken);
         await WaitUntilSettledAsync(stoppingToken);
         TableReport.Write(Console.Out, rows.Snapshot());
         if (options.Value.ExitWhenDone)
@@ -35,12 +34,21 @@ public sealed partial class DemoJob(
 
     private async Task WaitUntilSettledAsync(CancellationToken cancellationToken)
     {
-        // Memory streams deliver asynchronously; the tables have settled when no row changed for a while.
-        var last = -1L;
-        while (rows.ChangeCount != last)
+        // The tables have settled when rows arrived and then none changed for a while (bounded by SettleTimeout).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.SettleTimeout);
+        try
         {
-            last = rows.ChangeCount;
-            await Task.Delay(options.Value.SettleInterval, cancellationToken);
+            var last = -1L;
+            while (rows.ChangeCount == 0 || rows.ChangeCount != last)
+            {
+                last = rows.ChangeCount;
+                await Task.Delay(options.Value.SettleInterval, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogNotSettled(logger, options.Value.SettleTimeout);
         }
     }
 
@@ -52,8 +60,11 @@ public sealed partial class DemoJob(
         return started.Task;
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Feeding {Count} demo records")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Producing {Count} demo records to the input topics")]
     private static partial void LogFeeding(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The tables were still changing after {Timeout}; printing them as they are")]
+    private static partial void LogNotSettled(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Demo done; the silo keeps running (Ctrl+C to stop)")]
     private static partial void LogRunning(ILogger logger);

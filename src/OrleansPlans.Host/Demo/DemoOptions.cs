@@ -9,6 +9,9 @@ public sealed class DemoOptions
     /// <summary>Stop the host once the tables are printed. Default false (keep serving).</summary>
     public bool ExitWhenDone { get; set; }
 
-    /// <summary>How long the tables must stay unchanged to count as settled. Default 500 ms.</summary>
-    public TimeSpan SettleInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long the tables must stay unchanged to count as settled. Default 1 s.</summary>
+    public TimeSpan SettleInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait for the tables to settle before printing anyway. Default 2 minutes.</summary>
+    public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

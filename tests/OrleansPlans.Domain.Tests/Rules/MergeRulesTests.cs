@@ -184,4 +184,18 @@ public sealed class MergeRulesTests
         Assert.Equal(new DateTime(2026, 3, 2, 22, 18, 29, DateTimeKind.Utc), s.Member("plan-020", "user-1")!.MemberSince);
         s.AssertReplicaConsistent();
     }
+
+    [Fact]
+    public void a_user_registering_through_a_plan_handed_off_but_not_yet_absorbed_gets_the_forwarded_resolution()
+    {
+        // Found through Kafka: between a hand-off and its absorption the survivor does not know the alias yet.
+        var source = new Plans.PlanLedger("plan-a");
+        var survivor = new Plans.PlanLedger("plan-b");
+        source.HandOff("g-1", new Plans.PlanResolution("plan-b", 3));
+
+        var registration = survivor.AcceptUser("plan-a", "user-1", forwardedVersion: source.MergedInto!.Value.Version);
+
+        Assert.Equal(new Plans.PlanResolution("plan-b", 3), registration.Resolution);
+        Assert.Throws<InvalidOperationException>(() => survivor.AcceptUser("plan-z", "user-1"));
+    }
 }

@@ -1,0 +1,40 @@
+using OrleansPlans.Streaming.Kafka;
+
+namespace OrleansPlans.Host.Kafka;
+
+/// <summary>Where the input topics are (section <c>Kafka</c>). Without a bootstrap address an embedded dev broker is started.</summary>
+public sealed class KafkaInputOptions
+{
+    /// <summary>Brokers of a real cluster; empty starts the dev broker. Environment: <c>ORLEANSPLANS_KAFKA_BOOTSTRAP</c>.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>The <c>plan-membership</c> topic.</summary>
+    public string MembershipTopic { get; set; } = "plan-membership";
+
+    /// <summary>The <c>content-usage</c> topic.</summary>
+    public string UsageTopic { get; set; } = "content-usage";
+
+    /// <summary>The <c>plan-merges</c> topic.</summary>
+    public string MergesTopic { get; set; } = "plan-merges";
+
+    /// <summary>Where undecodable records go, in the <c>dead_letters</c> row format.</summary>
+    public string DeadLetterTopic { get; set; } = "dead-letters";
+
+    /// <summary>Names this deployment's reading position (checkpoints are kept per group).</summary>
+    public string ConsumerGroupId { get; set; } = "orleansplans";
+
+    /// <summary>Where a partition without a checkpoint starts.</summary>
+    public KafkaStartPosition StartPosition { get; set; } = KafkaStartPosition.Earliest;
+
+    /// <summary>Dev broker: partitions of the membership and usage topics (merges get one, to keep their order).</summary>
+    public int DevBrokerPartitions { get; set; } = 16;
+
+    /// <summary>Dev broker: first of its fixed loopback ports (one per broker), so producers find it at a stable address.</summary>
+    public int DevBrokerBasePort { get; set; } = 19092;
+
+    /// <summary>Dev broker: the file its bootstrap address is written to.</summary>
+    public string DevBrokerBootstrapFile { get; set; } = ".data/dev-broker/bootstrap.txt";
+
+    /// <summary>Extra Confluent.Kafka settings (SASL, TLS…), passed verbatim; never logged.</summary>
+    public Dictionary<string, string> ClientConfig { get; set; } = new(StringComparer.Ordinal);
+}
