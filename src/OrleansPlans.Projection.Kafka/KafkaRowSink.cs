@@ -34,6 +34,8 @@ public sealed partial class KafkaRowSink : IRowSink, IAsyncDisposable
     private readonly PendingShard[] _shards;
     private readonly ConcurrentDictionary<FlushRound, byte> _rounds = new();
     private readonly CancellationTokenSource _stopping = new();
+    // Serializes flushes (timer, FlushNow, dispose) so two versions of one key are never produced out of order.
+    private readonly Lock _flushGate = new();
     private readonly Task _flushLoop;
     private int _disposed;
 
@@ -153,6 +155,14 @@ public sealed partial class KafkaRowSink : IRowSink, IAsyncDisposable
     }
 
     private void FlushOnce(bool close)
+    {
+        lock (_flushGate)
+        {
+            FlushRound(close);
+        }
+    }
+
+    private void FlushRound(bool close)
     {
         var round = new FlushRound(_time.GetTimestamp());
         _rounds.TryAdd(round, 0);

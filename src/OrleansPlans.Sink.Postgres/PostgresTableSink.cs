@@ -116,18 +116,26 @@ public sealed partial class PostgresTableSink : BackgroundService
     {
         var partitions = new List<TopicPartition>();
         long? listedAt = null;
+        var incomplete = true;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (listedAt is not { } at || _time.GetElapsedTime(at) >= _options.PartitionRefreshInterval)
+            // Missing topics (or an unreachable cluster) are looked for again soon; a complete list only now and then.
+            if (listedAt is not { } at || _time.GetElapsedTime(at) >= (incomplete ? _options.RetryDelay : _options.PartitionRefreshInterval))
             {
                 listedAt = _time.GetTimestamp();
-                var listed = OutputTopicOffsets.ListPartitions(consumer.Handle, _options.Topics.Values, _options.MetadataTimeout,
-                    (topic, reason) => SinkLog.TopicMissing(_logger, topic, reason));
-                if (!listed.SequenceEqual(partitions))
+                if (ListPartitions(consumer) is { } listed)
                 {
-                    partitions = listed;
-                    await AssignFromStoredOffsetsAsync(consumer, partitions, cancellationToken).ConfigureAwait(false);
+                    incomplete = listed.Select(p => p.Topic).Distinct().Count() < _options.Topics.Count;
+                    if (!listed.SequenceEqual(partitions))
+                    {
+                        partitions = listed;
+                        await AssignFromStoredOffsetsAsync(consumer, partitions, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    incomplete = true;
                 }
             }
 
@@ -144,6 +152,20 @@ public sealed partial class PostgresTableSink : BackgroundService
             }
 
             Advance(batch);
+        }
+    }
+
+    private List<TopicPartition>? ListPartitions(IConsumer<byte[], byte[]> consumer)
+    {
+        try
+        {
+            return OutputTopicOffsets.ListPartitions(consumer.Handle, _options.Topics.Values, _options.MetadataTimeout,
+                (topic, reason) => SinkLog.TopicMissing(_logger, topic, reason));
+        }
+        catch (KafkaException error)
+        {
+            SinkLog.ConsumeFailed(_logger, error.Error.Reason);
+            return null;
         }
     }
 

@@ -134,6 +134,26 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     }
 
     [Fact]
+    public async Task two_sinks_of_one_group_on_one_database_are_fenced_and_the_tables_stay_exact()
+    {
+        var topics = broker.CreateOutputTopics();
+        await using var database = await postgres.CreateDatabaseAsync("fenced");
+        var options = broker.SinkOptions(topics);
+        options.BatchSize = 30;
+        var changes = RowGenerator.Changes(seed: 4, count: 3000);
+
+        await using var first = RunningSink.Start(database, options);
+        await using var second = RunningSink.Start(database, options);
+        await PublishAsync(topics, changes);
+        var ends = await first.Sink.ReadHighWatermarksAsync(Cancellation);
+        await first.Sink.WaitUntilCaughtUpAsync(ends, CatchUpTimeout, Cancellation);
+        await second.Sink.WaitUntilCaughtUpAsync(ends, CatchUpTimeout, Cancellation);
+
+        Assert.Equal(RowGenerator.Expected(changes).Order(), (await TableReader.ReadAllAsync(database)).Order());
+        await AssertOffsetsAtEndAsync(database, options, ends);
+    }
+
+    [Fact]
     public async Task waiting_for_offsets_the_sink_cannot_reach_times_out_naming_the_lagging_partition()
     {
         var topics = broker.CreateOutputTopics();

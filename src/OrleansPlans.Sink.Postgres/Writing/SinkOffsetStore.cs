@@ -9,8 +9,17 @@ internal sealed class SinkOffsetStore(string quotedSchema, string consumerGroup)
 {
     public string ConsumerGroup { get; } = consumerGroup;
 
+    /// <summary>Reads the group's offsets; with <paramref name="forUpdate"/> also takes the group's transaction lock first.</summary>
     public async Task<Dictionary<TopicPartition, long>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forUpdate, CancellationToken cancellationToken)
     {
+        if (forUpdate)
+        {
+            // Row locks cannot cover partitions that have no row yet; a transaction-scoped advisory lock per group does.
+            await using var lockGroup = new NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction);
+            lockGroup.Parameters.Add(ArrayParameters.Value($"orleansplans.sink_offsets:{quotedSchema}:{ConsumerGroup}"));
+            await lockGroup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var sql = $"select topic, partition, next_offset from {quotedSchema}.sink_offsets where consumer_group = $1" + (forUpdate ? " for update" : "");
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(ArrayParameters.Value(ConsumerGroup));
