@@ -100,7 +100,15 @@ public sealed partial class KafkaRowSink : IRowSink, IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _flushLoop.ConfigureAwait(false);
+        try
+        {
+            await _flushLoop.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Already logged by the loop; the final flush below still hands over what is buffered.
+        }
+
         FlushOnce(close: true);
         await Task.Run(() => _producer.Flush(TimeSpan.FromSeconds(30))).ConfigureAwait(false);
 

@@ -48,6 +48,7 @@ public sealed partial class PostgresTableSink
         if (!_tablesByTopic.TryGetValue(result.Topic, out var table))
         {
             SinkLog.RecordSkipped(_logger, result.Topic, result.Partition.Value, result.Offset.Value, "the topic is not an output topic");
+            _metrics.Skipped();
             return null;
         }
 
@@ -55,6 +56,7 @@ public sealed partial class PostgresTableSink
         if (record is null)
         {
             SinkLog.RecordSkipped(_logger, result.Topic, result.Partition.Value, result.Offset.Value, error ?? "unknown");
+            _metrics.Skipped();
         }
 
         return record;

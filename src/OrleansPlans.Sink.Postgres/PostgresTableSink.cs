@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,13 +38,19 @@ public sealed partial class PostgresTableSink : BackgroundService
     private readonly IReadOnlyDictionary<string, SinkTable> _tablesByTopic;
     private readonly SinkOffsetStore _offsets;
     private readonly BatchWriter _writer;
+    private readonly SinkMetrics _metrics;
     private readonly ConcurrentDictionary<TopicPartition, long> _applied = new();
     private Dictionary<TopicPartition, long> _stored = [];
     private int _running;
 
     /// <summary>Creates a sink writing through <paramref name="dataSource"/>; call <see cref="RunAsync"/> or host it as a service.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
-    public PostgresTableSink(NpgsqlDataSource dataSource, PostgresSinkOptions options, ILogger<PostgresTableSink>? logger = null, TimeProvider? timeProvider = null)
+    public PostgresTableSink(
+        NpgsqlDataSource dataSource,
+        PostgresSinkOptions options,
+        ILogger<PostgresTableSink>? logger = null,
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,6 +68,7 @@ public sealed partial class PostgresTableSink : BackgroundService
         var schema = AnalyticsSchema.Quote(options.Schema);
         _offsets = new SinkOffsetStore(schema, options.ConsumerGroupId);
         _writer = new BatchWriter(dataSource, schema, _offsets);
+        _metrics = new SinkMetrics(meterFactory);
     }
 
     /// <summary>The options in use.</summary>
@@ -107,6 +115,13 @@ public sealed partial class PostgresTableSink : BackgroundService
         {
             Volatile.Write(ref _running, 0);
         }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        base.Dispose();
+        _metrics.Dispose();
     }
 
     /// <inheritdoc />
@@ -192,6 +207,7 @@ public sealed partial class PostgresTableSink : BackgroundService
             _stored[partition] = next;
         }
 
+        _metrics.Applied(batch.RecordCount, elapsed.Elapsed);
         SinkLog.BatchApplied(_logger, batch.RecordCount, batch.ByTable.Sum(g => g.Count()), elapsed.ElapsedMilliseconds);
         AfterTransactionCommitted?.Invoke(batch.NextOffsets);
         if (_options.CommitToKafka)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,8 @@ public static class PostgresSinkServiceCollectionExtensions
             sp.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey),
             sp.GetRequiredService<IOptions<PostgresSinkOptions>>().Value,
             sp.GetService<ILogger<PostgresTableSink>>(),
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            sp.GetService<IMeterFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<PostgresTableSink>());
         return services;
     }
