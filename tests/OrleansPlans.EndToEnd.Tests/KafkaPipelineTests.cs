@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using OrleansPlans.DevBroker;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Grains;
+using OrleansPlans.Grains.Hosting;
+using OrleansPlans.Grains.Projection;
+using OrleansPlans.Host.Kafka;
+using OrleansPlans.Oracle;
+using OrleansPlans.Streaming.Kafka;
+
+namespace OrleansPlans.EndToEnd.Tests;
+
+/// <summary>
+/// The contract's topics on the dev broker → the Kafka stream provider with the contract decoder → 2 silos. One silo
+/// is stopped mid-stream and another started; once everything is consumed the tables equal the oracle.
+/// </summary>
+public sealed class KafkaPipelineTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task generated_records_through_kafka_and_two_silos_with_a_silo_restart_equal_the_oracle()
+    {
+        var records = new EventGenerator(new GeneratorOptions
+        {
+            Seed = 4242, Users = 150, Plans = 24, MembershipEvents = 2000, UsageEvents = 6000, Merges = 24, Partitions = 8, MergePartitions = 1,
+        }).Generate();
+        await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = 8 });
+        var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e" };
+        broker.CreateTopics([input.MembershipTopic, input.UsageTopic, input.DeadLetterTopic]);
+        broker.CreateTopic(input.MergesTopic, partitions: 1);
+        var rows = new InMemoryRowStore();
+        var cluster = await StartClusterAsync(input, rows);
+        try
+        {
+            // Produce to the partitions the generator chose, so positions (and so dead-letter keys) are known.
+            var half = records.Count / 2;
+            var positions = await ProduceAsync(broker.BootstrapServers, records.Take(half));
+            await WaitUntilAsync(() => rows.ChangeCount > 0);
+            await cluster.StopSiloAsync(cluster.Silos[^1], TestContext.Current.CancellationToken);
+            positions.AddRange(await ProduceAsync(broker.BootstrapServers, records.Skip(half)));
+            await cluster.StartAdditionalSiloAsync();
+
+            var expected = BatchOracle.Compute(positions);
+            var differences = "";
+            await WaitUntilAsync(() =>
+            {
+                var actual = Canonical(rows.Snapshot().Where(r => r is not DeadLetterRow), DeadLetterKeys(broker.BootstrapServers, input.DeadLetterTopic, rows));
+                differences = expected.DescribeDifferences(actual);
+                return differences.Length == 0;
+            }, throwOnTimeout: false);
+
+            Assert.True(differences.Length == 0, differences);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync(TestContext.Current.CancellationToken);
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private static async Task<InProcessTestCluster> StartClusterAsync(KafkaInputOptions input, InMemoryRowStore rows)
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
+            silo.Services.AddSingleton<IRowSink>(rows);
+            silo.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
+            silo.AddKafkaInputStreams(input);
+            silo.AddPlanAnalytics();
+        });
+        builder.ConfigureClient(client => client.Services.AddPlanDomainSerialization());
+        var cluster = builder.Build();
+        await cluster.DeployAsync(TestContext.Current.CancellationToken);
+        return cluster;
+    }
+
+    /// <summary>Produces each record to its generated partition; returns the records with the offsets Kafka gave them.</summary>
+    private static async Task<List<RawRecord>> ProduceAsync(string bootstrap, IEnumerable<RawRecord> records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All }).Build();
+        var produced = new List<RawRecord>();
+        foreach (var record in records)
+        {
+            // One at a time keeps each partition's order equal to the generator's (merges are decided in that order).
+            var result = await producer.ProduceAsync(
+                new TopicPartition(record.Topic, record.Partition),
+                new Message<byte[]?, byte[]> { Key = record.Key is null ? null : Encoding.UTF8.GetBytes(record.Key), Value = record.Value });
+            produced.Add(record with { Partition = result.Partition.Value, Offset = result.Offset.Value });
+        }
+
+        return produced;
+    }
+
+    /// <summary>Dead letters: refused merges come through the row sink, undecodable records through the dead-letter topic.</summary>
+    private static IEnumerable<string> DeadLetterKeys(string bootstrap, string topic, InMemoryRowStore rows)
+    {
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap, GroupId = $"dead-letter-reader-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, EnableAutoCommit = false,
+        }).Build();
+        var keys = new HashSet<string>(rows.Table(OutputTables.DeadLetters).Select(r => r.Key), StringComparer.Ordinal);
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics[0].Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+        var ends = partitions.ToDictionary(p => p.Partition.Value, p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value);
+        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        var remaining = ends.Count(e => e.Value > 0);
+        var clock = Stopwatch.StartNew();
+        while (remaining > 0 && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (result?.Message is null)
+            {
+                continue;
+            }
+
+            keys.Add(result.Message.Key);
+            if (result.Offset.Value + 1 == ends[result.Partition.Value])
+            {
+                remaining--;
+            }
+        }
+
+        return keys;
+    }
+
+    private static CanonicalTables Canonical(IEnumerable<OutputRow> rows, IEnumerable<string> deadLetterKeys)
+    {
+        var tables = CanonicalTables.Empty();
+        foreach (var row in rows)
+        {
+            tables.Add(row.Table, row.Key, RowJson.ToText(row));
+        }
+
+        foreach (var key in deadLetterKeys)
+        {
+            tables.Add(OutputTables.DeadLetters, key, null);
+        }
+
+        return tables;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, bool throwOnTimeout = true)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > Deadline)
+            {
+                Assert.False(throwOnTimeout, "timed out");
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        }
+    }
+}
