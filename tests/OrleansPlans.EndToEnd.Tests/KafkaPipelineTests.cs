@@ -10,6 +10,9 @@ using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Grains.Projection;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Oracle;
+using OrleansPlans.Persistence.Postgres;
+using OrleansPlans.Persistence.Postgres.Hosting;
+using OrleansPlans.Testing.Postgres;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.EndToEnd.Tests;
@@ -30,11 +33,14 @@ public sealed class KafkaPipelineTests
             Seed = 4242, Users = 150, Plans = 24, MembershipEvents = 2000, UsageEvents = 6000, Merges = 24, Partitions = 8, MergePartitions = 1,
         }).Generate();
         await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = 8 });
-        var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e" };
+        var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e", CheckpointStorageName = "checkpoints" };
         broker.CreateTopics([input.MembershipTopic, input.UsageTopic, input.DeadLetterTopic]);
         broker.CreateTopic(input.MergesTopic, partitions: 1);
+        await using var postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var connectionString = await postgres.CreateDatabaseAsync("e2e", TestContext.Current.CancellationToken);
+        await OrleansPostgresSchema.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
         var rows = new InMemoryRowStore();
-        var cluster = await StartClusterAsync(input, rows);
+        var cluster = await StartClusterAsync(input, rows, connectionString);
         try
         {
             // Produce to the partitions the generator chose, so positions (and so dead-letter keys) are known.
@@ -63,13 +69,15 @@ public sealed class KafkaPipelineTests
         }
     }
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(KafkaInputOptions input, InMemoryRowStore rows)
+    private static async Task<InProcessTestCluster> StartClusterAsync(KafkaInputOptions input, InMemoryRowStore rows, string connectionString)
     {
+        // Durable state outlives the silo that is stopped (memory storage would die with it).
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
+            silo.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, connectionString);
+            silo.AddPostgresGrainStorage("checkpoints", connectionString);
             silo.Services.AddSingleton<IRowSink>(rows);
             silo.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
             silo.AddKafkaInputStreams(input);

@@ -51,6 +51,7 @@ public static class KafkaInputHosting
             kafka.ConsumerGroupId = input.ConsumerGroupId;
             kafka.DeadLetterTopic = input.DeadLetterTopic;
             kafka.StartPosition = input.StartPosition;
+            kafka.CheckpointStorageName = input.CheckpointStorageName;
             kafka.Topics.Add(new KafkaTopicOptions { Name = input.MembershipTopic, StreamNamespace = StreamNamespaces.Membership });
             kafka.Topics.Add(new KafkaTopicOptions { Name = input.UsageTopic, StreamNamespace = StreamNamespaces.Usage });
             kafka.Topics.Add(new KafkaTopicOptions { Name = input.MergesTopic, StreamNamespace = StreamNamespaces.Merges });

@@ -23,6 +23,9 @@ public sealed class KafkaInputOptions
     /// <summary>Names this deployment's reading position (checkpoints are kept per group).</summary>
     public string ConsumerGroupId { get; set; } = "orleansplans";
 
+    /// <summary>The grain storage provider holding the partition checkpoints (durable in production: PostgreSQL).</summary>
+    public string CheckpointStorageName { get; set; } = "PubSubStore";
+
     /// <summary>Where a partition without a checkpoint starts.</summary>
     public KafkaStartPosition StartPosition { get; set; } = KafkaStartPosition.Earliest;
 
