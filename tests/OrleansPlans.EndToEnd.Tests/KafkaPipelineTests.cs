@@ -12,7 +12,7 @@ using OrleansPlans.Host.Kafka;
 using OrleansPlans.Oracle;
 using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Persistence.Postgres.Hosting;
-using OrleansPlans.Testing.Postgres;
+using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.EndToEnd.Tests;

@@ -1,4 +1,4 @@
-using OrleansPlans.Testing.Postgres;
+using OrleansPlans.Postgres.Embedded;
 
 namespace OrleansPlans.Persistence.Postgres.Tests;
 

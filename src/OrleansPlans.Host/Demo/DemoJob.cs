@@ -1,27 +1,35 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrleansPlans.Grains.Projection;
+using OrleansPlans.Host.Hosting;
+using OrleansPlans.Host.Postgres;
 using OrleansPlans.Host.Reporting;
+using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Host.Demo;
 
-/// <summary>Once the silo runs: feeds the demo data set, waits until the tables settle, prints them.</summary>
+/// <summary>
+/// Once the silo runs: produces the demo data set to the input topics, waits until the analytics tables have
+/// caught up with the output topics and stopped changing, then prints them and how to query them.
+/// </summary>
 public sealed partial class DemoJob(
     KafkaDemoProducer producer,
-    InMemoryRowStore rows,
+    PostgresTableSink sink,
+    PostgresOptions postgres,
     IOptions<DemoOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<DemoJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await WhenStarted(lifetime, stoppingToken);
+        await HostStarted.WaitAsync(lifetime, stoppingToken);
         var records = DemoDataSet.Generate(options.Value.Users);
-        LogFeeding(logger, records.Count);
+        LogProducing(logger, records.Count);
         await producer.ProduceAsync(records, stoppingToken);
         await WaitUntilSettledAsync(stoppingToken);
-        TableReport.Write(Console.Out, rows.Snapshot());
+        TableReport.Write(Console.Out, await AnalyticsReader.ReadAsync(postgres.ConnectionString, postgres.AnalyticsSchema, stoppingToken));
+        Console.WriteLine();
+        Console.WriteLine($"Query the tables yourself, e.g.: select * from {postgres.AnalyticsSchema}.plan_usage_monthly order by seconds desc;");
         if (options.Value.ExitWhenDone)
         {
             lifetime.StopApplication();
@@ -34,15 +42,23 @@ public sealed partial class DemoJob(
 
     private async Task WaitUntilSettledAsync(CancellationToken cancellationToken)
     {
-        // The tables have settled when rows arrived and then none changed for a while (bounded by SettleTimeout).
+        // Settled: the sink has applied everything in the output topics, and the topics stopped growing.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.SettleTimeout);
         try
         {
             var last = -1L;
-            while (rows.ChangeCount == 0 || rows.ChangeCount != last)
+            while (true)
             {
-                last = rows.ChangeCount;
+                var ends = await sink.ReadHighWatermarksAsync(timeout.Token);
+                await sink.WaitUntilCaughtUpAsync(ends, options.Value.SettleTimeout, timeout.Token);
+                var total = ends.Values.Sum();
+                if (total > 0 && total == last)
+                {
+                    return;
+                }
+
+                last = total;
                 await Task.Delay(options.Value.SettleInterval, timeout.Token);
             }
         }
@@ -52,20 +68,12 @@ public sealed partial class DemoJob(
         }
     }
 
-    private static Task WhenStarted(IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        cancellationToken.Register(() => started.TrySetCanceled(cancellationToken));
-        return started.Task;
-    }
-
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Producing {Count} demo records to the input topics")]
-    private static partial void LogFeeding(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The tables were still changing after {Timeout}; printing them as they are")]
-    private static partial void LogNotSettled(ILogger logger, TimeSpan timeout);
+    private static partial void LogProducing(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Demo done; the silo keeps running (Ctrl+C to stop)")]
     private static partial void LogRunning(ILogger logger);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The tables were still changing after {Timeout}; printing them as they are")]
+    private static partial void LogNotSettled(ILogger logger, TimeSpan timeout);
 }

@@ -3,6 +3,9 @@ namespace OrleansPlans.Host.Demo;
 /// <summary>Options of the demo feed (section <c>Demo</c>).</summary>
 public sealed class DemoOptions
 {
+    /// <summary>Whether to produce the demo data set and print the tables. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Number of demo users. Default 400.</summary>
     public int Users { get; set; } = 400;
 

@@ -1,22 +1,42 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Host.Kafka;
+using OrleansPlans.Host.Postgres;
+using OrleansPlans.Persistence.Postgres.Hosting;
+using OrleansPlans.Projection.Kafka;
 
 namespace OrleansPlans.Host.Hosting;
 
 /// <summary>Composes the silo of the main job.</summary>
 public static class OrleansPlansSilo
 {
-    /// <summary>A local silo reading the input topics from Kafka, with in-memory state (the embedded default).</summary>
-    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input)
+    /// <summary>
+    /// A silo reading the input topics from Kafka, with clustering, grain state and Kafka checkpoints in PostgreSQL,
+    /// projecting every row change to the compacted output topics.
+    /// </summary>
+    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input, PostgresOptions postgres)
     {
-        builder.UseOrleans(silo =>
+        var silo = builder.Configuration.GetSection("Orleans").Get<SiloOptions>() ?? new SiloOptions();
+        builder.UseOrleans(orleans =>
         {
-            silo.UseLocalhostClustering();
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
-            silo.AddKafkaInputStreams(input);
-            silo.AddPlanAnalytics();
+            orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
+            orleans.ConfigureEndpoints(IPAddress.Loopback, silo.SiloPort, silo.GatewayPort);
+            orleans.UsePostgresClustering(postgres.ConnectionString);
+            orleans.AddPostgresGrainStorage("PubSubStore", postgres.ConnectionString);
+            orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+            orleans.AddKafkaInputStreams(input);
+            orleans.AddPlanAnalytics();
+            orleans.AddKafkaProjection(projection =>
+            {
+                projection.BootstrapServers = input.BootstrapServers;
+                foreach (var (key, value) in input.ClientConfig)
+                {
+                    projection.ClientConfig[key] = value;
+                }
+            });
         });
         return builder;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansPlans.DevBroker;
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains;
 using OrleansPlans.Streaming.Kafka;
 
@@ -31,8 +32,10 @@ public static class KafkaInputHosting
                 DefaultPartitions = options.DevBrokerPartitions,
             });
             broker.CreateTopics([options.MembershipTopic, options.UsageTopic, options.DeadLetterTopic]);
+            broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic).Where(t => t != options.DeadLetterTopic));
             broker.CreateTopic(options.MergesTopic, partitions: 1);
             options.BootstrapServers = broker.BootstrapServers;
+            options.UsesDevBroker = true;
             builder.Services.AddSingleton(_ => broker); // a factory registration, so the container disposes it
             Console.WriteLine($"Dev broker (Kafka protocol) at {broker.BootstrapServers}; address also in {broker.BootstrapFilePath}");
             Console.WriteLine($"Input topics: {options.MembershipTopic}, {options.UsageTopic} ({options.DevBrokerPartitions} partitions), {options.MergesTopic} (1 partition)");

@@ -38,6 +38,9 @@ public sealed class KafkaInputOptions
     /// <summary>Dev broker: the file its bootstrap address is written to.</summary>
     public string DevBrokerBootstrapFile { get; set; } = ".data/dev-broker/bootstrap.txt";
 
+    /// <summary>True when this process started the (ephemeral, in-memory) dev broker rather than using a configured cluster.</summary>
+    public bool UsesDevBroker { get; set; }
+
     /// <summary>Extra Confluent.Kafka settings (SASL, TLS…), passed verbatim; never logged.</summary>
     public Dictionary<string, string> ClientConfig { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,5 +1,5 @@
 using Npgsql;
-using OrleansPlans.Testing.Postgres;
+using OrleansPlans.Postgres.Embedded;
 
 namespace OrleansPlans.Projection.Tests;
 

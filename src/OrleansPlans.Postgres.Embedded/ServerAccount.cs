@@ -1,4 +1,4 @@
-namespace OrleansPlans.Testing.Postgres;
+namespace OrleansPlans.Postgres.Embedded;
 
 /// <summary>
 /// Runs the server programs as the current user, or, when this process is root (initdb and postgres refuse to

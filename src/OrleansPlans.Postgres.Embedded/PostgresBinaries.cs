@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OrleansPlans.Testing.Postgres;
+namespace OrleansPlans.Postgres.Embedded;
 
 /// <summary>Finds the PostgreSQL server programs (initdb, pg_ctl, postgres) on this machine.</summary>
 public static class PostgresBinaries

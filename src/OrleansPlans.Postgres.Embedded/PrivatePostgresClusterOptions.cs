@@ -1,4 +1,4 @@
-namespace OrleansPlans.Testing.Postgres;
+namespace OrleansPlans.Postgres.Embedded;
 
 /// <summary>Settings for <see cref="PrivatePostgresCluster"/>.</summary>
 public sealed class PrivatePostgresClusterOptions

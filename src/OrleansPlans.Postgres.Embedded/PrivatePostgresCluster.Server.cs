@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace OrleansPlans.Testing.Postgres;
+namespace OrleansPlans.Postgres.Embedded;
 
 // The server's life cycle: initdb, settings, pg_ctl start/stop and the wait for connections.
 public sealed partial class PrivatePostgresCluster

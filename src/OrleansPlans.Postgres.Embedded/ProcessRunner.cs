@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace OrleansPlans.Testing.Postgres;
+namespace OrleansPlans.Postgres.Embedded;
 
 /// <summary>Runs a program to completion with a bounded wait, capturing its output.</summary>
 internal static class ProcessRunner

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace OrleansPlans.Testing.Postgres;
+namespace OrleansPlans.Postgres.Embedded;
 
 /// <summary>
 /// A private PostgreSQL server for tests and local development: initdb into a temporary (or given) folder,

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OrleansPlans.Persistence.Postgres;
+using OrleansPlans.Postgres.Embedded;
+
+namespace OrleansPlans.Host.Postgres;
+
+/// <summary>Resolves the PostgreSQL database of the main job and brings its schemas up to date.</summary>
+public static class PostgresHosting
+{
+    /// <summary>
+    /// Uses the configured connection string or starts the embedded server under <see cref="PostgresOptions.DataDirectory"/>;
+    /// applies the Orleans and analytics migrations. Returns the options with the connection string filled in.
+    /// With <paramref name="fresh"/> the embedded database is recreated: the dev broker keeps its topics in memory,
+    /// so state, checkpoints and tables from an earlier run would describe a log that no longer exists.
+    /// </summary>
+    public static async Task<PostgresOptions> AddPostgresAsync(this IHostApplicationBuilder builder, bool fresh, CancellationToken cancellationToken = default)
+    {
+        var options = builder.Configuration.GetSection("Postgres").Get<PostgresOptions>() ?? new PostgresOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            var server = await PrivatePostgresCluster.StartAsync(new PrivatePostgresClusterOptions
+            {
+                DataDirectory = Path.GetFullPath(options.DataDirectory),
+                Port = options.Port,
+            }, cancellationToken);
+            if (fresh)
+            {
+                await DropDatabaseAsync(server.GetConnectionString(), options.Database, cancellationToken);
+            }
+
+            options.ConnectionString = await server.CreateDatabaseAsync(options.Database, cancellationToken);
+            builder.Services.AddSingleton(_ => server); // a factory registration, so the container stops it on shutdown
+            Console.WriteLine($"PostgreSQL (embedded) at 127.0.0.1:{server.Port}, data in {server.DataDirectory}");
+            Console.WriteLine($"  psql -h 127.0.0.1 -p {server.Port} -U {PrivatePostgresCluster.SuperUser} {options.Database}");
+        }
+
+        await OrleansPostgresSchema.MigrateAsync(options.ConnectionString, cancellationToken);
+        await using (var dataSource = NpgsqlDataSource.Create(options.ConnectionString))
+        {
+            await Sink.Postgres.AnalyticsSchema.MigrateAsync(dataSource, options.AnalyticsSchema, cancellationToken: cancellationToken);
+        }
+
+        builder.Services.AddSingleton(options);
+        return options;
+    }
+
+    private static async Task DropDatabaseAsync(string serverConnectionString, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" with (force)", connection);
+        await drop.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
