@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using OrleansPlans.Oracle;
+
+namespace OrleansPlans.Acceptance.Tests;
+
+/// <summary>
+/// Issue 4, item 4: generated data (≥ 50k records with merges, duplicates, late and poison records) produced to the dev
+/// broker → two OrleansPlans.Host silo processes → output topics → PostgreSQL; once the input is consumed every table
+/// equals the oracle row for row, also when one silo process is killed mid-stream and started again.
+/// </summary>
+public sealed class AcceptanceTests
+{
+    private const int TestTimeoutMs = 15 * 60 * 1000;
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(6);
+    private static readonly string[] Silos = ["silo-a", "silo-b"];
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task tables_equal_the_oracle_after_the_input_is_consumed()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var records = Generate(seed: 4101);
+        var run = Stopwatch.StartNew();
+        await using var environment = await AcceptanceEnvironment.StartAsync("consumed", Silos, cancellationToken);
+
+        var positions = await InputProducer.ProduceAsync(environment.BootstrapServers, records, cancellationToken);
+        environment.Note($"{positions.Count} records produced");
+        var differences = await environment.WaitUntilTablesEqualAsync(Expected(positions), CatchUpTimeout, cancellationToken);
+        environment.Note($"compared: {(differences.Length == 0 ? "equal" : "NOT equal")}; whole run {run.Elapsed.TotalSeconds:F0} s");
+
+        Assert.True(differences.Length == 0, differences);
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task tables_equal_the_oracle_when_a_silo_process_is_killed_mid_stream_and_restarted()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var records = Generate(seed: 4202);
+        var run = Stopwatch.StartNew();
+        await using var environment = await AcceptanceEnvironment.StartAsync("killed", Silos, cancellationToken);
+
+        var half = records.Count / 2;
+        var positions = await InputProducer.ProduceAsync(environment.BootstrapServers, records.Take(half).ToList(), cancellationToken);
+        environment.Note($"{positions.Count} records produced (first half)");
+        await environment.WaitUntilOutputExistsAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var before = await environment.ReadTablesAsync(cancellationToken);
+        await environment.KillSiloAsync(Silos[1]);
+        environment.Note($"killed with {before.RowCount} rows in the tables");
+        positions.AddRange(await InputProducer.ProduceAsync(environment.BootstrapServers, records.Skip(half).ToList(), cancellationToken));
+        environment.Note($"{positions.Count} records produced (all)");
+        await environment.RestartSiloAsync(Silos[1], cancellationToken);
+
+        var differences = await environment.WaitUntilTablesEqualAsync(Expected(positions), CatchUpTimeout, cancellationToken);
+        environment.Note($"compared: {(differences.Length == 0 ? "equal" : "NOT equal")}; whole run {run.Elapsed.TotalSeconds:F0} s");
+
+        Assert.True(differences.Length == 0, differences);
+    }
+
+    /// <summary>About 52,000 records: 10,000 membership and 40,000 usage events plus duplicates, poison and merges.</summary>
+    private static IReadOnlyList<RawRecord> Generate(int seed)
+    {
+        var records = new EventGenerator(new GeneratorOptions
+        {
+            Seed = seed, Users = 400, Plans = 48, MembershipEvents = 10_000, UsageEvents = 40_000, Merges = 40,
+            Partitions = AcceptanceEnvironment.InputPartitions, MergePartitions = 1,
+        }).Generate();
+        Assert.True(records.Count >= 50_000, $"only {records.Count} records generated");
+        return records;
+    }
+
+    /// <summary>The oracle over the records as they sit in Kafka; also proves the data exercises every rule.</summary>
+    private static CanonicalTables Expected(IReadOnlyList<RawRecord> positions)
+    {
+        var (tables, statistics) = BatchOracle.Run(positions);
+        Assert.True(statistics.MergesApplied > 0, "no merge applied");
+        Assert.True(statistics.MergesRefusedSelf + statistics.MergesRefusedConflict + statistics.MergesRefusedCycle > 0, "no merge refused");
+        Assert.True(statistics.DuplicatesIgnored.Values.Sum() > 0, "no duplicates");
+        Assert.True(statistics.LateEvents > 0, "no late events");
+        Assert.True(statistics.InvalidByReason.Values.Sum() > 0, "no poison records");
+        Assert.True(tables[TableNames.DeadLetters].Count > 0 && tables[TableNames.PlanUsageHourly].Count > 0, "expected tables are too thin");
+        return tables;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace OrleansPlans.Acceptance.Tests;
+
+/// <summary>The command-line settings of one silo process; a restart re-uses them (same ports, same cluster).</summary>
+internal sealed record SiloSettings(string BootstrapServers, string ConsumerGroupId, string ConnectionString, string ClusterId, int SiloPort, int GatewayPort)
+{
+    /// <summary>The ports the process listens on.</summary>
+    public IReadOnlyList<int> Ports => [SiloPort, GatewayPort];
+
+    /// <summary>The host's command line: Kafka input, PostgreSQL state, fixed ports, no demo feed and no sink (the test runs it).</summary>
+    public IReadOnlyList<string> Arguments() =>
+    [
+        $"--Kafka:BootstrapServers={BootstrapServers}",
+        $"--Kafka:ConsumerGroupId={ConsumerGroupId}",
+        $"--Postgres:ConnectionString={ConnectionString}",
+        $"--Orleans:SiloPort={SiloPort.ToString(CultureInfo.InvariantCulture)}",
+        $"--Orleans:GatewayPort={GatewayPort.ToString(CultureInfo.InvariantCulture)}",
+        $"--Orleans:ClusterId={ClusterId}",
+        "--Demo:Enabled=false",
+        "--Sink:Enabled=false",
+    ];
+}
