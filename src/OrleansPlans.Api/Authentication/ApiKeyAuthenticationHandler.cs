@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OrleansPlans.Api.Authentication;
+
+/// <summary>
+/// Authenticates the <c>X-Api-Key</c> header against <see cref="ApiOptions.OperatorKeys"/> and
+/// <see cref="ApiOptions.ReadKeys"/>, in constant time. A request without the header is anonymous (the policy decides);
+/// an unknown key fails. Keys are never logged nor put into claims: the identity is the list and position of the key.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    IOptionsMonitor<ApiOptions> apiOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    /// <inheritdoc />
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeyDefaults.HeaderName, out var values) || values.Count == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        if (values.Count > 1 || string.IsNullOrEmpty(values[0]))
+        {
+            ApiLog.KeyRejected(Logger, "the header must carry exactly one non-empty key");
+            return Task.FromResult(AuthenticateResult.Fail($"The {ApiKeyDefaults.HeaderName} header must carry exactly one non-empty key."));
+        }
+
+        var options = apiOptions.CurrentValue;
+        var match = ApiKeyMatcher.Match(values[0]!, options.OperatorKeys, options.ReadKeys);
+        if (match is null)
+        {
+            ApiLog.KeyRejected(Logger, "unknown key");
+            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, match.Name), new(ClaimTypes.Role, ApiRoles.AnalyticsReader) };
+        if (match.IsOperator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, ApiRoles.Operator));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.SchemeName} header=\"{ApiKeyDefaults.HeaderName}\"";
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
+            $"This endpoint needs a valid API key in the {ApiKeyDefaults.HeaderName} header.");
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden",
+            "The API key is valid but lacks the role this endpoint needs (operator endpoints need a key from Api:OperatorKeys).");
+
+    private Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        return Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(Context);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrleansPlans.Api.Authentication;
+using OrleansPlans.Api.Endpoints;
+
+namespace OrleansPlans.Api.Hosting;
+
+/// <summary>Maps the plan-analytics HTTP API.</summary>
+public static class OrleansPlansApiEndpointRouteBuilderExtensions
+{
+    /// <summary>The OpenAPI document's name; it is served at <c>/openapi/v1.json</c>.</summary>
+    public const string OpenApiDocumentName = "v1";
+
+    /// <summary>The prefix of every endpoint: <c>/api/v1</c>.</summary>
+    public const string RoutePrefix = "/api/v1";
+
+    /// <summary>
+    /// Maps the read endpoints (policy <see cref="ApiPolicies.AnalyticsRead"/>) and operator endpoints (policy
+    /// <see cref="ApiPolicies.Operator"/>) under <see cref="RoutePrefix"/>, and the OpenAPI document at
+    /// <c>/openapi/v1.json</c> (open to all). Needs <see cref="OrleansPlansApiServiceCollectionExtensions.AddOrleansPlansApi"/>.
+    /// </summary>
+    /// <returns>The <c>/api/v1</c> group, for the host's own conventions (rate limits, CORS, …).</returns>
+    public static RouteGroupBuilder MapOrleansPlansApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        var api = endpoints.MapGroup(RoutePrefix).WithTags("OrleansPlans");
+
+        var reads = api.MapGroup("").RequireAuthorization(ApiPolicies.AnalyticsRead).ProducesProblem(StatusCodes.Status404NotFound);
+        reads.MapGet("/plans/{planId}", PlanEndpoints.GetPlanAsync)
+            .WithName("GetPlan")
+            .WithSummary("A plan's status, the plan it resolves to and its member count.");
+        reads.MapGet("/plans/{planId}/members", PlanEndpoints.GetMembersAsync)
+            .WithName("GetPlanMembers")
+            .WithSummary("A page of a plan's open memberships, ordered by user id; a merged plan's survivor is listed (resolvedFromMerge).")
+            .WithDescription("Query: page (from 1, default 1), pageSize (1 to Api:MaxPageSize, default Api:DefaultPageSize).");
+        reads.MapGet("/plans/{planId}/usage", PlanEndpoints.GetUsageAsync)
+            .WithName("GetPlanUsage")
+            .WithSummary("A plan's hourly or daily usage whose bucket start lies in [from, to); a merged plan's survivor is shown.")
+            .WithDescription("Query: granularity (hourly or daily, default daily), from and to (required; RFC 3339 with offset, or yyyy-MM-dd "
+                + "meaning midnight UTC); the range may not exceed Api:MaxHourlyUsageRange or Api:MaxDailyUsageRange.");
+        reads.MapGet("/users/{userId}", UserEndpoints.GetUserAsync)
+            .WithName("GetUser")
+            .WithSummary("A user's current plan and member-since, and the plan at asOf when given.")
+            .WithDescription("Query: asOf (optional; RFC 3339 with offset, or yyyy-MM-dd meaning midnight UTC).");
+
+        var operators = api.MapGroup("").RequireAuthorization(ApiPolicies.Operator)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        operators.MapGet("/merges/{mergeId}", MergeEndpoints.GetDecisionAsync)
+            .WithName("GetMergeDecision")
+            .WithSummary("What became of a merge event: applied, no_op or refused with the reason (operator key required).");
+        return api;
+    }
+}
