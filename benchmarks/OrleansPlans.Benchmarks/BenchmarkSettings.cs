@@ -1,0 +1,68 @@
+namespace OrleansPlans.Benchmarks;
+
+/// <summary>What to run and how big; <see cref="Smoke"/> shrinks everything so the harness runs in seconds (CI).</summary>
+public sealed record BenchmarkSettings
+{
+    /// <summary>Command-line help.</summary>
+    public const string Usage =
+        "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N]";
+
+    /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
+    public bool Smoke { get; init; }
+
+    /// <summary>Users fed to the pure domain engine (and measured for memory).</summary>
+    public int Users { get; init; } = 100_000;
+
+    /// <summary>Users fed to the grains (a silo is slower per event; fewer users keep the run short).</summary>
+    public int GrainUsers { get; init; } = 20_000;
+
+    /// <summary>Usage events per user, on average.</summary>
+    public int UsagesPerUser { get; init; } = 12;
+
+    /// <summary>Seed of the workload generator: the same seed gives the same events.</summary>
+    public int Seed { get; init; } = 6;
+
+    /// <summary>Timed repetitions of the domain engine run (the best is reported; the first also warms up the JIT).</summary>
+    public int Repetitions { get; init; } = 3;
+
+    /// <summary>Parses the command line; null when it is not understood.</summary>
+    public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = new BenchmarkSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--smoke":
+                    settings = settings with { Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1 };
+                    break;
+                case "--users" when TryInt(args, ++i, out var users):
+                    settings = settings with { Users = users };
+                    break;
+                case "--grain-users" when TryInt(args, ++i, out var grainUsers):
+                    settings = settings with { GrainUsers = grainUsers };
+                    break;
+                case "--usages-per-user" when TryInt(args, ++i, out var usages):
+                    settings = settings with { UsagesPerUser = usages };
+                    break;
+                case "--seed" when TryInt(args, ++i, out var seed):
+                    settings = settings with { Seed = seed };
+                    break;
+                case "--repetitions" when TryInt(args, ++i, out var repetitions):
+                    settings = settings with { Repetitions = repetitions };
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return settings;
+    }
+
+    private static bool TryInt(IReadOnlyList<string> args, int at, out int value)
+    {
+        value = 0;
+        return at < args.Count && int.TryParse(args[at], out value) && value > 0;
+    }
+}
