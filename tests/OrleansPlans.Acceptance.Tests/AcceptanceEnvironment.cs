@@ -21,9 +21,12 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
     // The mock keeps only about 5 MB per partition: more partitions keep the output topics' whole history.
     private const int OutputPartitions = 16;
 
+    private const int SiloMaxPoolSize = 50;
+
     private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan PortReleaseTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProgressNoteInterval = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<string, SiloSettings> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SiloProcess> _running = new(StringComparer.Ordinal);
@@ -48,6 +51,10 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
 
     /// <summary>The dev broker's bootstrap address.</summary>
     public string BootstrapServers => Broker.BootstrapServers;
+
+    // Npgsql's default pool (100) per silo process would let two silos fill the private cluster's max_connections (200)
+    // ("53300: too many clients" on grain writes); a deployment sizes pools to fit, and so does the test.
+    private string SiloConnectionString => new NpgsqlConnectionStringBuilder(_connectionString) { MaxPoolSize = SiloMaxPoolSize }.ConnectionString;
 
     private DevBrokerCluster Broker => _broker ?? throw new InvalidOperationException("Not started.");
 
@@ -122,6 +129,7 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
     public async Task<string> WaitUntilTablesEqualAsync(CanonicalTables expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var nextProgressNote = ProgressNoteInterval;
         using var poll = new PeriodicTimer(PollInterval);
         while (true)
         {
@@ -140,12 +148,19 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
             var differences = expected.DescribeDifferences(await ReadTablesAsync(cancellationToken));
             if (differences.Length == 0)
             {
+                Note($"tables equal the oracle {clock.Elapsed.TotalSeconds:F1} s after the input was produced ({ends.Values.Sum()} output records)");
                 return "";
             }
 
             if (clock.Elapsed > timeout)
             {
                 return $"Not equal after {timeout} (output records: {ends.Values.Sum()}):\n{differences}{SiloTails()}";
+            }
+
+            if (clock.Elapsed >= nextProgressNote)
+            {
+                nextProgressNote += ProgressNoteInterval;
+                Note($"catching up: {ends.Values.Sum()} output records, {differences[..differences.IndexOf('\n', StringComparison.Ordinal)]}");
             }
 
             await poll.WaitForNextTickAsync(cancellationToken);
@@ -204,7 +219,7 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
 
         foreach (var silo in silos)
         {
-            _settings[silo] = new SiloSettings(BootstrapServers, $"group-{_runId}", _connectionString, $"cluster-{_runId}", LoopbackPorts.Free(), LoopbackPorts.Free());
+            _settings[silo] = new SiloSettings(BootstrapServers, $"group-{_runId}", SiloConnectionString, $"cluster-{_runId}", LoopbackPorts.Free(), LoopbackPorts.Free());
             await StartSiloAsync(silo, cancellationToken);
         }
 
