@@ -20,8 +20,11 @@ internal sealed class PlanGrain(
     ILogger<PlanGrain> logger)
     : Grain, IPlanGrain
 {
+    private static readonly TimeSpan EmitRetryDelay = TimeSpan.FromSeconds(1);
+
     private PlanLedger _ledger = null!;
     private WriteBehind _writes = null!;
+    private IGrainTimer? _emitRetry;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -61,6 +64,10 @@ internal sealed class PlanGrain(
                 break;
             case DeltaOutcome.Applied:
                 await CommitAsync();
+                break;
+            case DeltaOutcome.Duplicate:
+                // A redelivery after a failure: whatever that failure left unemitted goes out now.
+                await EmitAsync();
                 break;
         }
     }
@@ -124,10 +131,18 @@ internal sealed class PlanGrain(
         }
         catch (Exception e)
         {
-            // Nothing is lost: mark every row changed so the next commit (or activation) emits them again.
+            // Nothing is lost: every row is marked changed and emitted again by a retry timer (or the next commit).
             GrainLog.EmitFailed(logger, _ledger.PlanId, changes.Count, e);
             _ledger.MarkAllChanged();
+            _emitRetry ??= this.RegisterGrainTimer(RetryEmitAsync, EmitRetryDelay, EmitRetryDelay);
             throw;
         }
+    }
+
+    private async Task RetryEmitAsync(CancellationToken cancellationToken)
+    {
+        await EmitAsync();
+        _emitRetry?.Dispose();
+        _emitRetry = null;
     }
 }

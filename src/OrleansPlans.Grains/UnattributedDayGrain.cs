@@ -16,8 +16,11 @@ internal sealed class UnattributedDayGrain(
     IRowSink sink)
     : Grain, IUnattributedDayGrain
 {
+    private static readonly TimeSpan EmitRetryDelay = TimeSpan.FromSeconds(1);
+
     private UnattributedLedger _ledger = null!;
     private WriteBehind _writes = null!;
+    private IGrainTimer? _emitRetry;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,8 +36,10 @@ internal sealed class UnattributedDayGrain(
         if (_ledger.Apply(m.UserId, m.Sequence, m.Delta))
         {
             await _writes.FlushAsync();
-            await EmitAsync();
         }
+
+        // Also on a duplicate: a redelivery after a failure emits what that failure left unemitted.
+        await EmitAsync();
     }
 
     public Task<UnattributedUsageDailyRow?> GetRowAsync() => Task.FromResult(_ledger.CurrentRow());
@@ -50,8 +55,16 @@ internal sealed class UnattributedDayGrain(
             catch
             {
                 _ledger.Changed = true;
+                _emitRetry ??= this.RegisterGrainTimer(RetryEmitAsync, EmitRetryDelay, EmitRetryDelay);
                 throw;
             }
         }
+    }
+
+    private async Task RetryEmitAsync(CancellationToken cancellationToken)
+    {
+        await EmitAsync();
+        _emitRetry?.Dispose();
+        _emitRetry = null;
     }
 }
