@@ -21,14 +21,16 @@ public sealed class UserEndpointTests(ApiCluster cluster)
     }
 
     [Fact]
-    public async Task a_user_of_a_merged_plan_is_in_the_survivor_without_as_of()
+    public async Task a_user_of_a_merged_plan_is_reported_in_the_survivor()
     {
         var s = await cluster.ScenarioAsync(Prefix);
         await using var api = await cluster.StartApiAsync();
 
-        var carol = await GetAsync(api, $"/api/v1/users/{s.Carol}");
+        var now = await GetAsync(api, $"/api/v1/users/{s.Carol}");
+        var then = await GetAsync(api, $"/api/v1/users/{s.Carol}?asOf=2026-03-01T09:00:00Z");
 
-        Assert.Equal(new UserResponse(s.Carol, s.Alpha, Scenario.At(8), null, null, 1, 1), carol);
+        Assert.Equal(new UserResponse(s.Carol, s.Alpha, Scenario.At(8), null, null, 1, 1), now);
+        Assert.Equal(new UserResponse(s.Carol, s.Alpha, Scenario.At(8), Scenario.At(9), s.Alpha, 1, 1), then);
     }
 
     [Fact]

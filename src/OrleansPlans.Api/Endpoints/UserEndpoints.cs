@@ -34,7 +34,12 @@ internal static class UserEndpoints
         }
 
         return TypedResults.Ok(new UserResponse(
-            membership.UserId, membership.CurrentPlanId, membership.MemberSince, at, membership.PlanAtAsOf,
-            membership.MembershipEvents, membership.UsageEvents));
+            membership.UserId, await SurvivorAsync(grains, membership.CurrentPlanId), membership.MemberSince, at,
+            await SurvivorAsync(grains, membership.PlanAtAsOf), membership.MembershipEvents, membership.UsageEvents));
     }
+
+    // A user's timeline keeps the plan ids its events named (a merge rewrites only the timelines it must); the
+    // contract reports everything of a merged plan under its survivor, so the answer does too.
+    private static async Task<string?> SurvivorAsync(IGrainFactory grains, string? planId) =>
+        planId is null ? null : (await grains.GetGrain<IPlanGrain>(planId).GetResolutionAsync()).Root;
 }
