@@ -24,7 +24,8 @@ public sealed class ApiOptions
 
     /// <summary>
     /// Whether the read endpoints require a valid key. Default false: reads are open (the API is expected to
-    /// listen on an internal network); operator endpoints always require an operator key.
+    /// listen on an internal network) to requests without a key, while a request presenting an invalid key is refused;
+    /// operator endpoints always require an operator key.
     /// </summary>
     public bool RequireAuthForReads { get; set; }
 

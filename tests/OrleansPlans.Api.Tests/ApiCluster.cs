@@ -37,8 +37,8 @@ public sealed class ApiCluster : IAsyncLifetime
         _scenarios.GetOrAdd(prefix, p => new Lazy<Task<Scenario>>(() => Scenario.SeedAsync(Client, p))).Value;
 
     /// <summary>Starts the API over this cluster with the given <c>Api:*</c> settings.</summary>
-    public Task<ApiHost> StartApiAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
-        ApiHost.StartAsync(Client, settings ?? new Dictionary<string, string?>());
+    public Task<ApiHost> StartApiAsync(IReadOnlyDictionary<string, string?>? settings = null, CapturedLogs? logs = null) =>
+        ApiHost.StartAsync(Client, settings ?? new Dictionary<string, string?>(), logs);
 
     public async ValueTask DisposeAsync()
     {

@@ -21,9 +21,9 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiHost> StartAsync(IGrainFactory grains, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<ApiHost> StartAsync(IGrainFactory grains, IReadOnlyDictionary<string, string?> settings, CapturedLogs? logs = null)
     {
-        var builder = CreateBuilder(settings);
+        var builder = CreateBuilder(settings, logs);
         builder.Services.AddSingleton(grains);
         var app = builder.Build();
         app.MapOrleansPlansApi();
@@ -40,13 +40,17 @@ public sealed class ApiHost : IAsyncDisposable
         return new ApiHost(app);
     }
 
-    /// <summary>A builder with only the given settings (no appsettings files, no environment variables).</summary>
-    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>A builder with only the given settings (no appsettings files, no environment variables) and no logging unless captured.</summary>
+    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> settings, CapturedLogs? logs)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Services.AddRouting();
-        builder.Logging.AddFilter(_ => false);
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddOrleansPlansApi(builder.Configuration);
         return builder;

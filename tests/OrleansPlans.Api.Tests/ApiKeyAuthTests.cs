@@ -27,6 +27,22 @@ public sealed class ApiKeyAuthTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task an_invalid_key_is_refused_and_never_logged_even_when_reads_are_open()
+    {
+        const string wrongKey = "wrong-key-that-must-not-be-logged";
+        var s = await cluster.ScenarioAsync(Prefix);
+        var logs = new CapturedLogs();
+        await using var api = await cluster.StartApiAsync(Keys, logs);
+
+        var response = await SendAsync(api, $"/api/v1/plans/{s.Alpha}", wrongKey);
+
+        await ProblemBody.AssertAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains(logs.Lines, line => line.Contains("[5101] Rejected an API key: unknown key", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(wrongKey, StringComparison.Ordinal)
+            || line.Contains(OperatorKey, StringComparison.Ordinal) || line.Contains(ReadKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task reads_need_a_key_when_the_flag_is_set()
     {
         var s = await cluster.ScenarioAsync(Prefix);
