@@ -14,4 +14,10 @@ public sealed class SiloOptions
 
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos reach this one at. Default loopback (one machine); set it to the host's address
+    /// (or a DNS name) in a multi-host deployment, and the silo then listens on all interfaces.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }
