@@ -5,7 +5,7 @@ public sealed record BenchmarkSettings
 {
     /// <summary>Command-line help.</summary>
     public const string Usage =
-        "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N]";
+        "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]";
 
     /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
     public bool Smoke { get; init; }
@@ -25,6 +25,9 @@ public sealed record BenchmarkSettings
     /// <summary>Timed repetitions of the domain engine run (the best is reported; the first also warms up the JIT).</summary>
     public int Repetitions { get; init; } = 3;
 
+    /// <summary>Runs only the domain engine and memory parts (for profiling the domain).</summary>
+    public bool SkipGrains { get; init; }
+
     /// <summary>Parses the command line; null when it is not understood.</summary>
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
     {
@@ -36,6 +39,9 @@ public sealed record BenchmarkSettings
             {
                 case "--smoke":
                     settings = settings with { Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1 };
+                    break;
+                case "--skip-grains":
+                    settings = settings with { SkipGrains = true };
                     break;
                 case "--users" when TryInt(args, ++i, out var users):
                     settings = settings with { Users = users };

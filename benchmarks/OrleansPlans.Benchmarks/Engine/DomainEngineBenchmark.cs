@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.Domain.Engine;
 
@@ -17,15 +16,13 @@ public static class DomainEngineBenchmark
         var engine = new InMemoryPlanAnalytics(TimeProvider.System);
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
+        var measurement = Measurement.Start();
         foreach (var batch in workload.Batches)
         {
             engine.ApplyUserEvents(batch.UserId, batch.Memberships, batch.Usages);
         }
 
-        clock.Stop();
-        return (new RunResult(clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore), engine);
+        return (measurement.Stop(), engine);
     }
 
     /// <summary>Fails loudly when the engine lost events (a benchmark of a broken engine is worthless).</summary>

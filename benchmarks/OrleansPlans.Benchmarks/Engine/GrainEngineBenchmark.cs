@@ -1,5 +1,4 @@
 using Orleans.Concurrency;
-using System.Diagnostics;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.Grains;
 
@@ -19,12 +18,10 @@ public static class GrainEngineBenchmark
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(workload);
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var clock = Stopwatch.StartNew();
+        var measurement = Measurement.Start();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(workload.Batches, options, async (batch, _) =>
             await grains.GetGrain<IUserGrain>(batch.UserId).ApplyAsync(new UserEvents(batch.Memberships, batch.Usages).AsImmutable()));
-        clock.Stop();
-        return new RunResult(clock.Elapsed, GC.GetTotalAllocatedBytes() - allocatedBefore);
+        return measurement.Stop();
     }
 }
