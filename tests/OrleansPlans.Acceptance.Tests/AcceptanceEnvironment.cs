@@ -28,6 +28,9 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ProgressNoteInterval = TimeSpan.FromSeconds(20);
 
+    // Longer than the silos' stream delivery retries, so "settled" means nothing more is coming.
+    private static readonly TimeSpan SettledAfter = TimeSpan.FromSeconds(90);
+
     private readonly Dictionary<string, SiloSettings> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SiloProcess> _running = new(StringComparer.Ordinal);
     private readonly string _runId;
@@ -104,17 +107,23 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
         await StartSiloAsync(silo, cancellationToken);
     }
 
-    /// <summary>Polls the output topics until at least one record was projected, so a kill lands mid-stream.</summary>
-    public async Task WaitUntilOutputExistsAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Polls the output topics until at least <paramref name="records"/> were projected (so a kill lands mid-stream); returns the count.</summary>
+    public async Task<long> WaitUntilOutputAtLeastAsync(long records, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var poll = new PeriodicTimer(PollInterval);
-        while ((await Sink.ReadHighWatermarksAsync(cancellationToken)).Values.Sum() == 0)
+        while (true)
         {
+            var produced = (await Sink.ReadHighWatermarksAsync(cancellationToken)).Values.Sum();
+            if (produced >= records)
+            {
+                return produced;
+            }
+
             EnsureSilosRunning();
             if (clock.Elapsed > timeout)
             {
-                throw new TimeoutException($"No output record within {timeout}.{SiloTails()}");
+                throw new TimeoutException($"Only {produced} of {records} output records within {timeout}.{SiloTails()}");
             }
 
             await poll.WaitForNextTickAsync(cancellationToken);
@@ -130,6 +139,7 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var nextProgressNote = ProgressNoteInterval;
+        var (lastOutput, lastOutputChange) = (-1L, TimeSpan.Zero);
         using var poll = new PeriodicTimer(PollInterval);
         while (true)
         {
@@ -152,9 +162,19 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
                 return "";
             }
 
-            if (clock.Elapsed > timeout)
+            var output = ends.Values.Sum();
+            if (output != lastOutput)
             {
-                return $"Not equal after {timeout} (output records: {ends.Values.Sum()}):\n{differences}{SiloTails()}";
+                (lastOutput, lastOutputChange) = (output, clock.Elapsed);
+            }
+
+            var settled = clock.Elapsed - lastOutputChange > SettledAfter;
+            if (settled || clock.Elapsed > timeout)
+            {
+                var why = settled ? $"no new output record for {SettledAfter}" : $"not equal after {timeout}";
+                Note($"gave up: {why}");
+                return $"Tables differ from the oracle ({why}; output records: {output}):\n{differences}\n" +
+                    $"{await DescribeUnexpectedDeadLettersAsync(expected, cancellationToken)}{SiloTails()}";
             }
 
             if (clock.Elapsed >= nextProgressNote)
@@ -165,6 +185,25 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
 
             await poll.WaitForNextTickAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The reasons of dead letters the oracle does not expect (only positions are compared, so say why they exist).</summary>
+    public async Task<string> DescribeUnexpectedDeadLettersAsync(CanonicalTables expected, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(
+            $"select source_topic, source_partition, source_offset, reason from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.dead_letters");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = Oracle.RowFormat.DeadLetterKey(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2));
+            if (!expected[TableNames.DeadLetters].ContainsKey(key))
+            {
+                lines.Add($"  unexpected dead letter [{key}]: {reader.GetString(3)}");
+            }
+        }
+
+        return string.Join('\n', lines.Take(20));
     }
 
     /// <summary>The analytics tables as they are now.</summary>
