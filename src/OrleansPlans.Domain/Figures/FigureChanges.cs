@@ -3,6 +3,9 @@ namespace OrleansPlans.Domain.Figures;
 /// <summary>Which rows of a plan's figures changed since they were last emitted.</summary>
 public sealed class FigureChanges
 {
+    /// <summary>Up to this many rows, a change set is cleared and reused after emitting rather than replaced.</summary>
+    internal const int ReuseLimit = 256;
+
     /// <summary>Changed hourly rows.</summary>
     public HashSet<DateTime> Hours { get; init; } = [];
 

@@ -191,9 +191,19 @@ public sealed class PlanLedger
             return [];
         }
 
-        var changes = Changes;
-        Changes = new FigureChanges();
-        return PlanRows.Changes(this, changes);
+        var rows = PlanRows.Changes(this, Changes);
+
+        // Clearing keeps the sets' capacity: cheap after a few rows, wasteful after a merge marked thousands.
+        if (rows.Count > FigureChanges.ReuseLimit)
+        {
+            Changes = new FigureChanges();
+        }
+        else
+        {
+            Changes.Clear();
+        }
+
+        return rows;
     }
 
     /// <summary>Every current row of this plan id (for a full re-emit or a query).</summary>

@@ -12,7 +12,7 @@ public sealed record PlanUsageDailyRow(string PlanId, DateOnly Day, long Seconds
     public override string Key => KeyOf(PlanId, Day);
 
     /// <summary>The key of a row.</summary>
-    public static string KeyOf(string planId, DateOnly day) => $"{planId}|{RowFormat.Day(day)}";
+    public static string KeyOf(string planId, DateOnly day) => RowFormat.Key(planId, day);
 
     /// <inheritdoc />
     public override void WriteJson(Utf8JsonWriter writer)

@@ -12,7 +12,7 @@ public sealed record PlanUsageHourlyRow(string PlanId, DateTime HourStart, long 
     public override string Key => KeyOf(PlanId, HourStart);
 
     /// <summary>The key of a row.</summary>
-    public static string KeyOf(string planId, DateTime hourStart) => $"{planId}|{RowFormat.Instant(hourStart)}";
+    public static string KeyOf(string planId, DateTime hourStart) => RowFormat.Key(planId, hourStart);
 
     /// <inheritdoc />
     public override void WriteJson(Utf8JsonWriter writer)

@@ -101,15 +101,8 @@ internal sealed class UserContribution
             return;
         }
 
-        var figures = For(plan);
         var usageDay = UtcBuckets.DayOf(usage.OccurredAt);
-        var firstThatDay = !figures.Daily.TryGetValue(usageDay, out var before) || before.Events == 0;
-        figures.AddUsage(usage);
-        if (firstThatDay)
-        {
-            figures.AddActiveUser(usageDay, 1);
-        }
-
+        var firstThatDay = For(plan).AddUsage(usage, usageDay, activeUserIfFirst: true);
         if (delta is not null)
         {
             var change = delta.Plans.TryGetValue(plan, out var existing) ? existing : delta.Plans[plan] = new PlanFigures();

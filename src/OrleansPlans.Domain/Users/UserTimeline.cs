@@ -48,9 +48,8 @@ public sealed class UserTimeline
     /// <summary>Plan ids named by ingested events whose resolution is not known yet.</summary>
     [JsonIgnore]
     public IEnumerable<string> UnresolvedPlans =>
-        _pendingMemberships.Select(m => m.PlanId)
-            .Where(p => !Resolutions.ContainsKey(p) && !_pendingResolutions.ContainsKey(p))
-            .Distinct(StringComparer.Ordinal);
+        // Most batches carry usage only: answer those without building an iterator chain (hot path).
+        _pendingMemberships.Count == 0 ? [] : FindUnresolvedPlans();
 
     /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
     [JsonIgnore]
@@ -88,7 +87,7 @@ public sealed class UserTimeline
     /// </summary>
     public bool Learn(string planId, PlanResolution resolution)
     {
-        var named = Resolutions.ContainsKey(planId) || _pendingMemberships.Exists(m => m.PlanId == planId);
+        var named = Resolutions.ContainsKey(planId) || NamesPending(planId);
         if (!named)
         {
             return false;
@@ -193,6 +192,24 @@ public sealed class UserTimeline
         Usages.AddRange(_pendingUsages);
         _pendingUsages.Clear();
         return delta;
+    }
+
+    private IEnumerable<string> FindUnresolvedPlans() =>
+        _pendingMemberships.Select(m => m.PlanId)
+            .Where(p => !Resolutions.ContainsKey(p) && !_pendingResolutions.ContainsKey(p))
+            .Distinct(StringComparer.Ordinal);
+
+    private bool NamesPending(string planId)
+    {
+        foreach (var membership in _pendingMemberships)
+        {
+            if (membership.PlanId == planId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private UserContribution ComputeApplied() =>
