@@ -40,6 +40,9 @@ public sealed class PlanLedger
     /// <summary>The hand-off given when this plan was merged away, kept until the survivor confirms it absorbed it.</summary>
     public PlanHandOff? PendingHandOff { get; set; }
 
+    /// <summary>The merge that made this plan an alias (a replay of it must be answered, not refused).</summary>
+    public string? MergedBy { get; set; }
+
     /// <summary>Rows changed since they were last emitted.</summary>
     public FigureChanges Changes { get; set; } = new();
 
@@ -109,6 +112,13 @@ public sealed class PlanLedger
             return pending;
         }
 
+        if (MergedBy == mergeId)
+        {
+            // Replayed after the survivor confirmed (the coordinator crashed before recording completion): the
+            // survivor answers an absorbed merge from its own record, so an empty hand-off is all it needs.
+            return new PlanHandOff(mergeId, PlanId, new PlanFigures(), [], [], []);
+        }
+
         EnsureRoot();
         var handOff = new PlanHandOff(mergeId, PlanId, Figures, Users, Aliases, AppliedSequences);
         Figures.MarkAll(Changes);
@@ -117,6 +127,7 @@ public sealed class PlanLedger
         Aliases = [];
         AppliedSequences = [];
         MergedInto = survivor;
+        MergedBy = mergeId;
         Named = true;
         Changes.Plan = true;
         PendingHandOff = handOff;

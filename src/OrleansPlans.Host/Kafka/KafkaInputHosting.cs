@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains;
@@ -47,8 +48,10 @@ public static class KafkaInputHosting
     }
 
     /// <summary>Adds the Kafka stream provider reading the input topics onto the contract's stream namespaces.</summary>
-    public static ISiloBuilder AddKafkaInputStreams(this ISiloBuilder silo, KafkaInputOptions input) =>
-        silo.AddKafkaStreams(ProviderName, kafka =>
+    public static ISiloBuilder AddKafkaInputStreams(this ISiloBuilder silo, KafkaInputOptions input)
+    {
+        silo.Services.Configure<StreamPullingAgentOptions>(ProviderName, o => o.MaxEventDeliveryTime = input.MaxEventDeliveryTime);
+        return silo.AddKafkaStreams(ProviderName, kafka =>
         {
             kafka.BootstrapServers = input.BootstrapServers;
             kafka.ConsumerGroupId = input.ConsumerGroupId;
@@ -63,4 +66,5 @@ public static class KafkaInputHosting
                 kafka.ClientConfig[key] = value;
             }
         });
+    }
 }

@@ -26,6 +26,13 @@ public sealed class KafkaInputOptions
     /// <summary>The grain storage provider holding the partition checkpoints (durable in production: PostgreSQL).</summary>
     public string CheckpointStorageName { get; set; } = "PubSubStore";
 
+    /// <summary>
+    /// How long delivery of a record to its grain is retried before it is dead-lettered as undeliverable. Long on
+    /// purpose: failures here are transient (a silo died and its grains are being placed elsewhere), and a valid
+    /// record must not be set aside for them; a partition that stays stuck shows up as consumer lag.
+    /// </summary>
+    public TimeSpan MaxEventDeliveryTime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Where a partition without a checkpoint starts.</summary>
     public KafkaStartPosition StartPosition { get; set; } = KafkaStartPosition.Earliest;
 

@@ -198,4 +198,24 @@ public sealed class MergeRulesTests
         Assert.Equal(new Plans.PlanResolution("plan-b", 3), registration.Resolution);
         Assert.Throws<InvalidOperationException>(() => survivor.AcceptUser("plan-z", "user-1"));
     }
+
+    [Fact]
+    public void a_hand_off_replayed_after_it_was_confirmed_gets_the_survivors_original_answer()
+    {
+        // Found by the process-kill acceptance test: the coordinator died after the survivor absorbed the plan and
+        // the source confirmed, but before the decision was marked complete; the replay must not throw.
+        var s = new Scenario()
+            .Added("m-1", "plan-a", "user-1", "2026-03-01T08:00:00Z")
+            .Added("m-2", "plan-b", "user-1", "2026-03-01T07:00:00Z")
+            .Merged("g-1", "plan-a", "plan-b");
+        var source = s.Engine.FindPlan("plan-a")!;
+        var survivor = s.Engine.FindPlan("plan-b")!;
+
+        var replay = source.HandOff("g-1", source.MergedInto!.Value);
+        var move = survivor.Absorb(replay, source.MergedInto!.Value.Version);
+
+        Assert.True(replay.Figures.IsEmpty);
+        Assert.Equal(["user-1"], move.Reconcile);
+        Assert.Equal(1, s.Plan("plan-b")!.MemberCount);
+    }
 }
