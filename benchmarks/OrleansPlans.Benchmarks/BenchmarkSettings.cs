@@ -14,7 +14,7 @@ public sealed record BenchmarkSettings
     public int Users { get; init; } = 100_000;
 
     /// <summary>Users fed to the grains (a silo is slower per event; fewer users keep the run short).</summary>
-    public int GrainUsers { get; init; } = 20_000;
+    public int GrainUsers { get; init; } = 5_000;
 
     /// <summary>Usage events per user, on average.</summary>
     public int UsagesPerUser { get; init; } = 12;
