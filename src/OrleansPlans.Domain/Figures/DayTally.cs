@@ -1,7 +1,7 @@
 namespace OrleansPlans.Domain.Figures;
 
 /// <summary>A plan's usage on one day, with the number of distinct active users.</summary>
-public readonly record struct DayTally(long Seconds, long Events, long ActiveUsers)
+public readonly record struct DayTally(long Seconds, long Events, long ActiveUsers) : ISignedSum<DayTally>
 {
     /// <summary>True when every count is zero.</summary>
     public bool IsZero => Seconds == 0 && Events == 0 && ActiveUsers == 0;

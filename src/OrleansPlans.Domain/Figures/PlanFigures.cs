@@ -88,42 +88,9 @@ public sealed class PlanFigures
     /// <summary>Adds <paramref name="other"/> scaled by <paramref name="sign"/>; zero entries are removed.</summary>
     public void Add(PlanFigures other, int sign, FigureChanges? changes = null)
     {
-        foreach (var (hour, tally) in other.Hourly)
-        {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(Hourly, hour, out _);
-            mine = mine.Plus(tally, sign);
-            if (mine.IsZero)
-            {
-                Hourly.Remove(hour);
-            }
-
-            changes?.Hours.Add(hour);
-        }
-
-        foreach (var (day, tally) in other.Daily)
-        {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, day, out _);
-            mine = mine.Plus(tally, sign);
-            if (mine.IsZero)
-            {
-                Daily.Remove(day);
-            }
-
-            changes?.Days.Add(day);
-        }
-
-        foreach (var (content, tally) in other.Content)
-        {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(Content, content, out _);
-            mine = mine.Plus(tally, sign);
-            if (mine.IsZero)
-            {
-                Content.Remove(content);
-            }
-
-            changes?.Contents.Add(content);
-        }
-
+        AddAll(Hourly, other.Hourly, sign, changes?.Hours);
+        AddAll(Daily, other.Daily, sign, changes?.Days);
+        AddAll(Content, other.Content, sign, changes?.Contents);
         foreach (var (user, sinces) in other.Members)
         {
             foreach (var (since, count) in sinces)
@@ -132,6 +99,24 @@ public sealed class PlanFigures
             }
 
             changes?.Members.Add(user);
+        }
+    }
+
+    // Generic over struct values, so the JIT specialises it per total type: no delegates on this hot path.
+    private static void AddAll<TKey, TValue>(Dictionary<TKey, TValue> mine, Dictionary<TKey, TValue> other, int sign, HashSet<TKey>? changed)
+        where TKey : notnull
+        where TValue : struct, ISignedSum<TValue>
+    {
+        foreach (var (key, value) in other)
+        {
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(mine, key, out _);
+            total = total.Plus(value, sign);
+            if (total.IsZero)
+            {
+                mine.Remove(key);
+            }
+
+            changed?.Add(key);
         }
     }
 

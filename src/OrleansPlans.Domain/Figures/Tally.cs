@@ -1,7 +1,7 @@
 namespace OrleansPlans.Domain.Figures;
 
 /// <summary>Seconds and event count of some usage.</summary>
-public readonly record struct Tally(long Seconds, long Events)
+public readonly record struct Tally(long Seconds, long Events) : ISignedSum<Tally>
 {
     /// <summary>True when both counts are zero: such rows are not written.</summary>
     public bool IsZero => Seconds == 0 && Events == 0;
