@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Orleans.Runtime;
-using OrleansPlans.Domain.Contract;
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Rows;
+using OrleansPlans.Grains.Ingestion;
 using OrleansPlans.Oracle;
 
 namespace OrleansPlans.Grains.Tests;
@@ -37,28 +37,20 @@ public sealed class ClusterMatchesOracleTests
         {
             // What the Kafka provider's decoder does: decode, dead-letter what is bad, route by key.
             var position = new SourcePosition(record.Topic, record.Partition, record.Offset);
-            var decoded = ContractCodec.Decode(TopicOf(record.Topic), record.Key, record.Value);
-            if (!decoded.IsValid)
+            var routed = InputRecordRouter.Route(TopicOf(record.Topic), record.Key, record.Value, position, DateTimeOffset.UnixEpoch);
+            if (routed.DeadLetter is { } dead)
             {
-                var dead = new DeadLetterRow(position, decoded.Error, record.Value, DateTimeOffset.UnixEpoch);
                 await cluster.Rows.PublishAsync([new RowChange(dead.Table, dead.Key, dead)]);
-                continue;
             }
-
-            switch (decoded.Value)
+            else if (routed.Item is MergeRequest merge)
             {
-                case MergeEvent merge:
-                    // Merges are decided in arrival order: send each one and wait for its decision.
-                    await provider.GetStream<object>(StreamId.Create(StreamNamespaces.Merges, merge.SourcePlanId))
-                        .OnNextAsync(new MergeRequest(merge, position, record.Value));
-                    await WaitForAsync(async () => await coordinator.GetDecisionAsync(merge.EventId) is not null);
-                    break;
-                case MembershipEvent membership:
-                    Queue(membership.UserId, StreamNamespaces.Membership, membership);
-                    break;
-                case UsageEvent usage:
-                    Queue(usage.UserId, StreamNamespaces.Usage, usage);
-                    break;
+                // Merges are decided in arrival order: send each one and wait for its decision.
+                await provider.GetStream<object>(StreamId.Create(routed.Namespace!, routed.StreamKey!)).OnNextAsync(merge);
+                await WaitForAsync(async () => await coordinator.GetDecisionAsync(merge.Event.EventId) is not null);
+            }
+            else
+            {
+                Queue(routed.StreamKey!, routed.Namespace!, routed.Item!);
             }
         }
 
