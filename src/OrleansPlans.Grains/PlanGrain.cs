@@ -20,16 +20,15 @@ internal sealed class PlanGrain(
     ILogger<PlanGrain> logger)
     : Grain, IPlanGrain
 {
-    private static readonly TimeSpan EmitRetryDelay = TimeSpan.FromSeconds(1);
-
     private PlanLedger _ledger = null!;
     private WriteBehind _writes = null!;
-    private IGrainTimer? _emitRetry;
+    private EmitRetry _emitRetry = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var planId = this.GetPrimaryKeyString();
         _ledger = DomainState.Load(state, DomainJsonContext.Default.PlanLedger, () => new PlanLedger(planId));
+        _emitRetry = new EmitRetry(this, EmitAsync);
         _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger));
 
         // Rows changed before a crash may not have been emitted: emit them now (emits are idempotent).
@@ -134,15 +133,8 @@ internal sealed class PlanGrain(
             // Nothing is lost: every row is marked changed and emitted again by a retry timer (or the next commit).
             GrainLog.EmitFailed(logger, _ledger.PlanId, changes.Count, e);
             _ledger.MarkAllChanged();
-            _emitRetry ??= this.RegisterGrainTimer(RetryEmitAsync, EmitRetryDelay, EmitRetryDelay);
+            _emitRetry.Schedule();
             throw;
         }
-    }
-
-    private async Task RetryEmitAsync(CancellationToken cancellationToken)
-    {
-        await EmitAsync();
-        _emitRetry?.Dispose();
-        _emitRetry = null;
     }
 }

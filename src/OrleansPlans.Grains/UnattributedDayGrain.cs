@@ -16,16 +16,15 @@ internal sealed class UnattributedDayGrain(
     IRowSink sink)
     : Grain, IUnattributedDayGrain
 {
-    private static readonly TimeSpan EmitRetryDelay = TimeSpan.FromSeconds(1);
-
     private UnattributedLedger _ledger = null!;
     private WriteBehind _writes = null!;
-    private IGrainTimer? _emitRetry;
+    private EmitRetry _emitRetry = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         _ledger = DomainState.Load(state, DomainJsonContext.Default.UnattributedLedger, () => new UnattributedLedger(day));
+        _emitRetry = new EmitRetry(this, EmitAsync);
         _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.UnattributedLedger));
         return EmitAsync();
     }
@@ -55,16 +54,9 @@ internal sealed class UnattributedDayGrain(
             catch
             {
                 _ledger.Changed = true;
-                _emitRetry ??= this.RegisterGrainTimer(RetryEmitAsync, EmitRetryDelay, EmitRetryDelay);
+                _emitRetry.Schedule();
                 throw;
             }
         }
-    }
-
-    private async Task RetryEmitAsync(CancellationToken cancellationToken)
-    {
-        await EmitAsync();
-        _emitRetry?.Dispose();
-        _emitRetry = null;
     }
 }
