@@ -244,6 +244,9 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>The HTTP API and probes of a silo process.</summary>
+    public Uri HttpBase(string silo) => _settings[silo].HttpBase;
+
     private async Task StartAsync(IReadOnlyList<string> silos, CancellationToken cancellationToken)
     {
         _broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions });
@@ -258,7 +261,7 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
 
         foreach (var silo in silos)
         {
-            _settings[silo] = new SiloSettings(BootstrapServers, $"group-{_runId}", SiloConnectionString, $"cluster-{_runId}", LoopbackPorts.Free(), LoopbackPorts.Free());
+            _settings[silo] = new SiloSettings(BootstrapServers, $"group-{_runId}", SiloConnectionString, $"cluster-{_runId}", LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
             await StartSiloAsync(silo, cancellationToken);
         }
 
