@@ -244,6 +244,9 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>The cluster the silo processes form (for a client to join).</summary>
+    public (string ConnectionString, string ClusterId) Cluster => (SiloConnectionString, $"cluster-{_runId}");
+
     /// <summary>The HTTP API and probes of a silo process.</summary>
     public Uri HttpBase(string silo) => _settings[silo].HttpBase;
 

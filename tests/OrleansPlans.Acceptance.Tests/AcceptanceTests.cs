@@ -40,6 +40,10 @@ public sealed class AcceptanceTests
             var apiDifferences = await HostSurface.PlanDifferencesAsync(http, oracle, cancellationToken);
             Assert.True(apiDifferences.Count == 0, $"{silo}: " + string.Join("\n", apiDifferences.Take(20)));
         }
+
+        var (connectionString, clusterId) = environment.Cluster;
+        var clientDifferences = await TypedClient.ResolutionDifferencesAsync(connectionString, clusterId, oracle, cancellationToken);
+        Assert.True(clientDifferences.Count == 0, string.Join("\n", clientDifferences.Take(20)));
     }
 
     [Fact(Timeout = TestTimeoutMs)]
