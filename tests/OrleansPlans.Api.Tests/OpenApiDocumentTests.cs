@@ -16,6 +16,10 @@ public sealed class OpenApiDocumentTests(ApiCluster cluster)
         Assert.Equal(
             new[]
             {
+                "/api/v1/merges",
+                "/api/v1/merges/preview",
+                "/api/v1/merges/requests",
+                "/api/v1/merges/requests/{requestId}",
                 "/api/v1/merges/{mergeId}",
                 "/api/v1/plans/{planId}",
                 "/api/v1/plans/{planId}/members",
