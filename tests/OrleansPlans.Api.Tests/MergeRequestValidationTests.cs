@@ -25,7 +25,7 @@ public sealed class MergeRequestValidationTests(ApiCluster cluster)
         var response = await SendAsync(api, method, url, key: null);
 
         var problem = await ProblemBody.AssertAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Equal("This endpoint needs a valid API key in the X-Api-Key header.", problem.Detail());
+        Assert.Equal("This endpoint needs a valid API key in the X-Api-Key header or as an Authorization: Bearer token.", problem.Detail());
         Assert.Empty(_publisher.Published);
     }
 
@@ -39,6 +39,20 @@ public sealed class MergeRequestValidationTests(ApiCluster cluster)
 
         await ProblemBody.AssertAsync(response, HttpStatusCode.Forbidden);
         Assert.Empty(_publisher.Published);
+    }
+
+    [Fact]
+    public async Task an_operator_key_sent_as_a_bearer_token_is_accepted_and_an_unknown_one_is_401()
+    {
+        await using var api = await StartAsync();
+
+        var accepted = await SendBearerAsync(api, OperatorApi.OperatorKey);
+        var unknown = await SendBearerAsync(api, "not-a-configured-key-at-all");
+        var both = await SendBearerAsync(api, OperatorApi.OperatorKey, apiKey: OperatorApi.OperatorKey);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await ProblemBody.AssertAsync(unknown, HttpStatusCode.Unauthorized);
+        await ProblemBody.AssertAsync(both, HttpStatusCode.Unauthorized);
     }
 
     [Theory]
@@ -109,6 +123,18 @@ public sealed class MergeRequestValidationTests(ApiCluster cluster)
 
     private Task<ApiHost> StartAsync() =>
         cluster.StartApiAsync(OperatorApi.Keys, services: services => services.AddSingleton<Publishing.IMergeEventPublisher>(_publisher));
+
+    private static Task<HttpResponseMessage> SendBearerAsync(ApiHost api, string token, string? apiKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/merges/requests?pageSize=1");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        return api.Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     private static Task<HttpResponseMessage> SendAsync(ApiHost api, string method, string url, string? key) =>
         method == "POST"
