@@ -12,9 +12,3 @@ public interface IMergeAuditLogGrain : IGrainWithIntegerKey
     /// <summary>Page <paramref name="page"/> (from 1) of <paramref name="pageSize"/> request ids, newest first, and the total.</summary>
     Task<MergeAuditPage> GetPageAsync(int page, int pageSize);
 }
-
-/// <summary>One page of the audit log.</summary>
-/// <param name="Total">Requests listed in all pages.</param>
-/// <param name="RequestIds">This page's request ids, newest first.</param>
-[GenerateSerializer, Immutable]
-public sealed record MergeAuditPage([property: Id(0)] int Total, [property: Id(1)] IReadOnlyList<string> RequestIds);

@@ -149,6 +149,23 @@ public sealed class MergeRequestEndpointTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task the_response_fields_are_the_documented_camel_case_names_with_nulls_written()
+    {
+        await using var api = await StartAsync();
+        await api.PostMergeAsync(new { requestId = "mr-shape-1", sourcePlanId = "mr-shape-a", targetPlanId = "mr-shape-b" });
+        await api.WaitUntilDecidedAsync("mr-shape-1");
+
+        var text = await (await api.GetAsync("/api/v1/merges/requests/mr-shape-1")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var body = System.Text.Json.JsonDocument.Parse(text).RootElement;
+        Assert.Equal(
+            ["requestId", "mergeEventId", "sourcePlanId", "targetPlanId", "status", "reason", "survivor", "requestedBy", "requestedAt",
+             "requestedFrom", "userAgent", "decidedAt"],
+            body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("reason").ValueKind);
+    }
+
+    [Fact]
     public async Task an_unknown_request_id_is_404()
     {
         await using var api = await StartAsync();

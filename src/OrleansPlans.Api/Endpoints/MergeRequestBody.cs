@@ -7,8 +7,3 @@ namespace OrleansPlans.Api.Endpoints;
 /// <param name="RequestedBy">Optional: who asks (1 to 256 characters); default the caller's identity.</param>
 /// <param name="OccurredAt">Optional: the event time, RFC 3339 with an offset; default now.</param>
 internal sealed record MergeRequestBody(string RequestId, string SourcePlanId, string TargetPlanId, string? RequestedBy, string? OccurredAt);
-
-/// <summary>The body of <c>POST /api/v1/merges/preview</c>.</summary>
-/// <param name="SourcePlanId">Required: the plan that would be merged away.</param>
-/// <param name="TargetPlanId">Required: the plan it would be merged into.</param>
-internal sealed record MergePreviewBody(string SourcePlanId, string TargetPlanId);

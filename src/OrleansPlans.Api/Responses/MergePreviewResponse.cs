@@ -16,15 +16,3 @@ public sealed record MergePreviewResponse(
     IReadOnlyList<MergePreviewMemberResponse> Members,
     IReadOnlyList<MergePreviewDayResponse> DailyUsage,
     IReadOnlyList<MergePreviewContentResponse> ContentUsage);
-
-/// <summary>A member of the survivor after a previewed merge.</summary>
-/// <param name="UserId">The member.</param>
-/// <param name="MemberSince">When the open membership began (UTC).</param>
-/// <param name="FromPlanId">The plan whose members list the user now: the source, or the survivor.</param>
-public sealed record MergePreviewMemberResponse(string UserId, DateTimeOffset MemberSince, string FromPlanId);
-
-/// <summary>The survivor's usage on one day after a previewed merge (active users counted once per user).</summary>
-public sealed record MergePreviewDayResponse(DateOnly Day, long Seconds, long Events, long ActiveUsers);
-
-/// <summary>The survivor's usage of one content after a previewed merge.</summary>
-public sealed record MergePreviewContentResponse(string ContentId, long Seconds, long Events);
