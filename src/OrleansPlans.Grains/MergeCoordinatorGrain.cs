@@ -31,7 +31,7 @@ internal sealed class MergeCoordinatorGrain(
     public async Task<MergeDecision> MergeAsync(Immutable<MergeRequest> request)
     {
         var started = time.GetTimestamp();
-        var decision = await MergeWorkflow.ApplyAsync(_forest, request.Value, _ports, PersistAsync);
+        var decision = await MergeWorkflow.ApplyAsync(_forest, request.Value, _ports, PersistAsync, time.GetUtcNow());
         metrics.MergeDecided(decision.Verdict.ToString(), time.GetElapsedTime(started));
         GrainLog.MergeDecided(logger, decision.MergeId, decision.SourcePlanId, decision.TargetPlanId, decision.Verdict.ToString(), decision.Reason);
         return decision;
@@ -40,6 +40,9 @@ internal sealed class MergeCoordinatorGrain(
     public Task<MergeDecision?> GetDecisionAsync(string mergeId) => Task.FromResult(_forest.Decisions.GetValueOrDefault(mergeId));
 
     public Task<int> GetDecisionCountAsync() => Task.FromResult(_forest.Decisions.Count);
+
+    public Task<MergePreview> PreviewAsync(string sourcePlanId, string targetPlanId) =>
+        MergePreviewWorkflow.PreviewAsync(_forest, sourcePlanId, targetPlanId, _ports);
 
     private Task PersistAsync() => DomainState.SaveAsync(state, _forest, DomainJsonContext.Default.MergeForest);
 }
