@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using OrleansPlans.Api;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Api.Hosting;
+using OrleansPlans.Api.Publishing;
 using OrleansPlans.Host.Kafka;
 
 namespace OrleansPlans.Host.Hosting;
@@ -25,6 +27,9 @@ public static class ServiceApiHosting
         }
 
         builder.Services.AddOrleansPlansApi(builder.Configuration);
+        // Operator merges are published to the plan-merges topic and reach the coordinator through the same stream as any other merge event.
+        builder.Services.AddKafkaMergePublisher(kafka.BootstrapServers, kafka.ClientConfig);
+        builder.Services.PostConfigure<ApiOptions>(o => o.MergeTopic = kafka.MergesTopic);
         return builder;
     }
 }
