@@ -8,12 +8,15 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Dashboard.Hosting;
+using OrleansPlans.Dashboard.Status;
+using OrleansPlans.Operations.Status;
 
 namespace OrleansPlans.Dashboard.Tests;
 
 /// <summary>
 /// The dashboard composed as a host composes it (AddOrleansPlansDashboard + MapOrleansPlansDashboard) over the seeded
 /// database, with the clock fixed at <see cref="Seed.Now"/>: on an in-memory test server, or on Kestrel at a loopback port.
+/// The status comes from the given source, or from the dashboard's own reader when status options are given.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -35,7 +38,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public static async Task<DashboardHost> StartAsync(
         AnalyticsDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
-        Action<IServiceCollection>? configureServices = null)
+        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         if (kestrel)
@@ -50,8 +53,12 @@ public sealed class DashboardHost : IAsyncDisposable
         builder.Services.AddRouting();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Seed.Now));
-        configureServices?.Invoke(builder.Services);
-        builder.Services.AddOrleansPlansDashboard(builder.Configuration, database.ConnectionString, Seed.Schema);
+        if (status is not null)
+        {
+            builder.Services.AddSingleton(status);
+        }
+
+        builder.Services.AddOrleansPlansDashboard(builder.Configuration, database.ConnectionString, Seed.Schema, configureStatus);
         var app = builder.Build();
         app.MapOrleansPlansDashboard();
         try

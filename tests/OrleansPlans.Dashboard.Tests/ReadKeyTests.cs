@@ -19,13 +19,14 @@ public sealed class ReadKeyTests(AnalyticsDatabaseFixture database)
         $"/api/v1/analytics/plans/{Seed.Alpha}/members",
         "/api/v1/analytics/merges",
         "/api/v1/analytics/dead-letters",
+        "/api/v1/status",
     ];
 
     [Theory]
     [MemberData(nameof(Reads))]
     public async Task every_read_is_401_without_a_key_when_reads_need_one_and_200_with_a_read_key(string url)
     {
-        await using var host = await DashboardHost.StartAsync(database, KeysRequired);
+        await using var host = await DashboardHost.StartAsync(database, KeysRequired, status: new FixedPipelineStatusSource(FixedPipelineStatusSource.Sample));
 
         var anonymous = await host.GetAsync(url);
         var withKey = await host.GetAsync(url, ReadKey);
@@ -39,7 +40,8 @@ public sealed class ReadKeyTests(AnalyticsDatabaseFixture database)
     [MemberData(nameof(Reads))]
     public async Task reads_are_open_by_default_but_a_wrong_key_is_refused(string url)
     {
-        await using var host = await DashboardHost.StartAsync(database, new Dictionary<string, string?> { ["Api:ReadKeys:0"] = ReadKey });
+        await using var host = await DashboardHost.StartAsync(
+            database, new Dictionary<string, string?> { ["Api:ReadKeys:0"] = ReadKey }, status: new FixedPipelineStatusSource(FixedPipelineStatusSource.Sample));
 
         var anonymous = await host.GetAsync(url);
         var wrong = await host.GetAsync(url, "not-the-configured-key");

@@ -17,7 +17,7 @@ public static class OrleansPlansDashboardEndpointRouteBuilderExtensions
     /// Maps the page at <c>/</c> and <c>/dashboard</c> (its script and styles under <c>/dashboard/</c>; open to all, it
     /// holds no data) and the reads it makes, under the <see cref="ApiPolicies.AnalyticsRead"/> policy:
     /// <c>/api/v1/analytics/plans</c>, <c>…/plans/{planId}/daily</c>, <c>…/plans/{planId}/members</c>, <c>…/merges</c>,
-    /// <c>…/dead-letters</c>. Needs <see cref="OrleansPlansDashboardServiceCollectionExtensions.AddOrleansPlansDashboard"/>.
+    /// <c>…/dead-letters</c>, and <c>/api/v1/status</c> (the pipeline's health and lag). Needs <see cref="OrleansPlansDashboardServiceCollectionExtensions.AddOrleansPlansDashboard"/>.
     /// </summary>
     /// <returns>The <c>/api/v1/analytics</c> group, for the host's own conventions (rate limits, CORS, …).</returns>
     public static RouteGroupBuilder MapOrleansPlansDashboard(this IEndpointRouteBuilder endpoints)
@@ -48,6 +48,14 @@ public static class OrleansPlansDashboardEndpointRouteBuilderExtensions
         analytics.MapGet("/dead-letters", AnalyticsEndpoints.DeadLettersAsync)
             .WithName("ListAnalyticsDeadLetters")
             .WithSummary("A page of dead-lettered input records, newest first (reason and source position; not the raw value).");
+
+        endpoints.MapGet("/api/v1/status", StatusEndpoints.GetStatusAsync)
+            .WithTags("Dashboard")
+            .RequireAuthorization(ApiPolicies.AnalyticsRead)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("GetPipelineStatus")
+            .WithSummary("The pipeline's health: Kafka and PostgreSQL reachability, input and sink lag per partition, silos, dead letters.");
         return analytics;
     }
 

@@ -110,35 +110,32 @@
     }
   }
 
+  // status is the Operations project's PipelineStatus (GET /api/v1/status); a part that could not be read is empty or null.
   function renderHealth(status) {
-    setBadge($('health-kafka'), status.kafka && status.kafka.reachable, reachability(status.kafka));
-    setBadge($('health-postgres'), status.postgres && status.postgres.reachable, reachability(status.postgres));
+    setBadge($('health-kafka'), status.kafka.reachable, reachability(status.kafka));
+    setBadge($('health-postgres'), status.postgres.reachable, reachability(status.postgres));
     const silos = status.silos || [];
-    const active = silos.filter((s) => (s.status || '').toLowerCase() === 'active').length;
-    setBadge($('health-silos'), silos.length > 0 ? active > 0 : null, `${active} active of ${silos.length}`);
-    setBadge($('health-input-lag'), null, lagText(status.inputLag));
-    setBadge($('health-sink-lag'), null, lagText(status.sinkLag));
-    const dead = status.deadLetters === undefined || status.deadLetters === null ? null : status.deadLetters;
+    const active = silos.filter((s) => s.status === 'Active').length;
+    setBadge($('health-silos'), active > 0, `${active} active${silos.length > active ? ` of ${silos.length}` : ''}`);
+    setBadge($('health-input-lag'), null, lagText(status.kafka.reachable, status.totalInputLag, status.inputLag));
+    setBadge($('health-sink-lag'), null, lagText(status.kafka.reachable && status.postgres.reachable, status.totalSinkLag, status.sinkLag));
+    const dead = status.deadLetters ? status.deadLetters.count : null;
     setBadge($('health-dead-letters'), dead === null ? null : dead === 0, dead === null ? 'unknown' : integer.format(dead));
+    const warnings = $('health-warnings');
+    warnings.replaceChildren(...(status.warnings || []).map((w) => el('li', w)));
+    warnings.hidden = warnings.children.length === 0;
+    $('health-read-at').textContent = `Read at ${utc(status.readAt)} UTC`;
   }
 
   function reachability(part) {
-    if (!part) {
-      return 'unknown';
-    }
     return part.reachable ? 'reachable' : `unreachable${part.error ? `: ${part.error}` : ''}`;
   }
 
-  function lagText(lag) {
-    if (lag === undefined || lag === null) {
+  function lagText(known, total, partitions) {
+    if (!known) {
       return 'unknown';
     }
-    if (typeof lag === 'number') {
-      return integer.format(lag);
-    }
-    const total = typeof lag.total === 'number' ? lag.total : null;
-    const partitions = Array.isArray(lag.partitions) ? lag.partitions.length : null;
-    return total === null ? 'unknown' : `${integer.format(total)}${partitions === null ? '' : ` over ${partitions} partitions`}`;
+    return `${integer.format(total)} in ${partitions.length} partition${partitions.length === 1 ? '' : 's'}`;
   }
 
   // ---- plans list --------------------------------------------------------------------------------------------------
