@@ -61,6 +61,7 @@ public sealed class DashboardHost : IAsyncDisposable
         builder.Services.AddOrleansPlansDashboard(builder.Configuration, database.ConnectionString, Seed.Schema, configureStatus);
         var app = builder.Build();
         app.MapOrleansPlansDashboard();
+        app.MapOpenApi("/openapi/{documentName}.json"); // as MapOrleansPlansApi maps it in the host
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);

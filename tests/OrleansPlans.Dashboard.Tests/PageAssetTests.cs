@@ -55,4 +55,37 @@ public sealed class PageAssetTests(AnalyticsDatabaseFixture database)
             Assert.Contains(required, html, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task the_script_never_parses_server_text_as_html()
+    {
+        await using var host = await DashboardHost.StartAsync(database);
+
+        var script = await host.Http.GetStringAsync("/dashboard/dashboard.js", TestContext.Current.CancellationToken);
+
+        // Plan ids are identifiers, but dead-letter reasons and status warnings are free text: they must stay text.
+        foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function" })
+        {
+            Assert.DoesNotContain(sink, script, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task the_openapi_document_describes_the_dashboard_reads()
+    {
+        await using var host = await DashboardHost.StartAsync(database);
+
+        var document = await host.Http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        foreach (var path in new[]
+        {
+            "/api/v1/analytics/plans", "/api/v1/analytics/plans/{planId}/daily", "/api/v1/analytics/plans/{planId}/members",
+            "/api/v1/analytics/merges", "/api/v1/analytics/dead-letters", "/api/v1/status",
+        })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("\"/dashboard\"", document, StringComparison.Ordinal); // the page is not an API
+    }
 }
