@@ -71,6 +71,13 @@ public sealed class DashboardBrowserTests(AnalyticsDatabaseFixture database, Chr
         await Expect(page.GetByTestId("plan-status").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"#plan={Seed.Alpha}");
         await Expect(page.GetByTestId("member-row")).ToHaveCountAsync(3);
 
+        // A plan idle in the last 30 days shows the 30 days up to its latest usage, and says so.
+        await PlanRow(page, Seed.IdlePlan).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByTestId("chart-caption")).ToContainTextAsync("the 30 days up to 2026-01-15, its latest usage; none in the last 30 days");
+        await Expect(bars).ToHaveCountAsync(30);
+        await Expect(bars.Last).ToHaveAttributeAsync("data-day", "2026-01-15");
+        await Expect(bars.Last).ToHaveAttributeAsync("data-seconds", "900");
+
         // Search narrows the list, ignoring case.
         await page.GetByLabel("Plan id contains").FillAsync("GAMM");
         await Expect(page.GetByTestId("plan-row")).ToHaveCountAsync(1);

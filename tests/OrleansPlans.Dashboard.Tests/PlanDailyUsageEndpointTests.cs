@@ -22,6 +22,19 @@ public sealed class PlanDailyUsageEndpointTests(AnalyticsDatabaseFixture databas
                 new DailyUsageRowResponse(new DateOnly(2026, 3, 31), 1800, 1, 1),
             },
             usage.Days);
+        Assert.Equal(new DateOnly(2026, 3, 31), usage.LatestDay);
+    }
+
+    [Fact]
+    public async Task a_plan_idle_in_the_range_says_when_it_was_last_used()
+    {
+        await using var host = await DashboardHost.StartAsync(database);
+
+        var idle = await host.GetAsync($"/api/v1/analytics/plans/{Seed.IdlePlan}/daily").ReadAsync<DailyUsageResponse>();
+        var unused = await host.GetAsync($"/api/v1/analytics/plans/{Seed.Bulk(1)}/daily").ReadAsync<DailyUsageResponse>();
+
+        Assert.Equal((0, new DateOnly(2026, 1, 15)), (idle.Days.Count, idle.LatestDay));
+        Assert.Equal((0, (DateOnly?)null), (unused.Days.Count, unused.LatestDay));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ internal static class Seed
 
     public static string Bulk(int i) => $"bulk-{i:00}";
 
+    /// <summary>The last bulk plan: its only usage is on 2026-01-15, long before the 30-day window.</summary>
+    public static readonly string IdlePlan = Bulk(BulkPlans);
+
     public static readonly DateTimeOffset UserBSince = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_560);
 
     public static string Sql(string s) => $"""
@@ -31,7 +34,8 @@ internal static class Seed
           ('{Alpha}', '2026-03-02', 3600, 2, 2),
           ('{Alpha}', '2026-03-15', 7200, 4, 3),
           ('{Alpha}', '2026-03-31', 1800, 1, 1),
-          ('{Gamma}', '2026-03-20', 600, 1, 1);
+          ('{Gamma}', '2026-03-20', 600, 1, 1),
+          ('{IdlePlan}', '2026-01-15', 900, 3, 2);
         insert into {s}.plan_members (plan_id, user_id, member_since) values
           ('{Alpha}', 'user-a', '2026-02-01T09:30:00Z'),
           ('{Alpha}', 'user-b', '2026-03-02T10:00:00.123456Z'),

@@ -58,8 +58,9 @@ internal static class AnalyticsEndpoints
         }
 
         var rows = await queries.DailyUsageAsync(plan.ResolvedPlanId, days.From, days.To, cancellationToken);
+        var latest = await queries.LatestUsageDayAsync(plan.ResolvedPlanId, cancellationToken);
         return TypedResults.Ok(new DailyUsageResponse(
-            planId, plan.Status, plan.ResolvedPlanId, plan.ResolvedPlanId != planId, days.From, days.To, rows));
+            planId, plan.Status, plan.ResolvedPlanId, plan.ResolvedPlanId != planId, days.From, days.To, rows, latest));
     }
 
     public static async Task<Results<Ok<PlanMembersPageResponse>, ValidationProblem, ProblemHttpResult>> MembersAsync(

@@ -8,5 +8,10 @@ namespace OrleansPlans.Dashboard.Responses;
 /// <param name="From">The first day (inclusive, UTC).</param>
 /// <param name="To">The day after the last (exclusive, UTC).</param>
 /// <param name="Days">Days with usage; days without a row had none.</param>
+/// <param name="LatestDay">
+/// The latest day with usage of <paramref name="ResolvedPlanId"/> in any range; null when it has none. Lets a reader whose
+/// range is empty (a plan idle lately, or replayed old data) go to where the usage is.
+/// </param>
 public sealed record DailyUsageResponse(
-    string PlanId, string Status, string ResolvedPlanId, bool ResolvedFromMerge, DateOnly From, DateOnly To, IReadOnlyList<DailyUsageRowResponse> Days);
+    string PlanId, string Status, string ResolvedPlanId, bool ResolvedFromMerge, DateOnly From, DateOnly To,
+    IReadOnlyList<DailyUsageRowResponse> Days, DateOnly? LatestDay);

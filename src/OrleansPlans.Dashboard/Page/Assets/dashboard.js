@@ -184,10 +184,17 @@
     $('plan-title').textContent = `Plan ${planId}`;
     const path = `/api/v1/analytics/plans/${encodeURIComponent(planId)}`;
     try {
-      const [daily, members] = await Promise.all([api(`${path}/daily`), api(`${path}/members?pageSize=100`)]);
+      let [daily, members] = await Promise.all([api(`${path}/daily`), api(`${path}/members?pageSize=100`)]);
+      let caption = 'Daily usage, last 30 days (hours per UTC day)';
+      if (daily.days.length === 0 && daily.latestDay && daily.latestDay < daily.from) {
+        // Idle lately (or old data replayed): show the 30 days up to its latest usage rather than an empty chart.
+        daily = await api(`${path}/daily?to=${nextDay(daily.latestDay)}`);
+        caption = `Daily usage, the 30 days up to ${daily.latestDay}, its latest usage; none in the last 30 days (hours per UTC day)`;
+      }
       if (state.plan !== planId) {
         return; // another plan was chosen meanwhile
       }
+      $('chart-caption').textContent = caption;
       renderStatus(daily);
       renderChart(daily);
       renderMembers(members);
@@ -266,6 +273,12 @@
 
     $('usage-chart').replaceChildren(svg);
     $('usage-total').textContent = `${hours(totalSeconds)} hours in ${integer.format(totalEvents)} events from ${daily.from} to ${days.length ? days[days.length - 1].day : daily.to}.`;
+  }
+
+  function nextDay(day) {
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + 1);
+    return date.toISOString().slice(0, 10);
   }
 
   function svgNode(tag, attributes, text) {
