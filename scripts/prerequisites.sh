@@ -11,6 +11,10 @@ fi
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_apt+=(postgresql)
 fi
+# Chromium (Debian's package): the dashboard's browser test drives it headless through Playwright (no browser download).
+if [ ! -x /usr/bin/chromium ] && [ -z "${ORLEANSPLANS_CHROMIUM:-}" ]; then
+  need_apt+=(chromium)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
     echo "Please install: ${need_apt[*]} (apt-get install -y ${need_apt[*]})" >&2

@@ -10,7 +10,18 @@ public static class OutputTopicOffsets
     /// The high watermark of every partition of the configured output topics (topics that do not exist are left out):
     /// pass it to <see cref="PostgresTableSink.WaitUntilCaughtUpAsync(IReadOnlyDictionary{TopicPartition, long}, TimeSpan, CancellationToken)"/>.
     /// </summary>
-    public static Task<IReadOnlyDictionary<TopicPartition, long>> ReadHighWatermarksAsync(PostgresSinkOptions options, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyDictionary<TopicPartition, long>> ReadHighWatermarksAsync(PostgresSinkOptions options, CancellationToken cancellationToken = default) =>
+        ReadWatermarksAsync(options, w => w.High.Value, cancellationToken);
+
+    /// <summary>
+    /// The low watermark (oldest offset still held) of every partition of the configured output topics (topics that do not
+    /// exist are left out): where a rebuild starts, see <see cref="SinkRewind.RewindAsync"/>.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<TopicPartition, long>> ReadLowWatermarksAsync(PostgresSinkOptions options, CancellationToken cancellationToken = default) =>
+        ReadWatermarksAsync(options, w => w.Low.Value, cancellationToken);
+
+    private static Task<IReadOnlyDictionary<TopicPartition, long>> ReadWatermarksAsync(
+        PostgresSinkOptions options, Func<WatermarkOffsets, long> pick, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         return Task.Run<IReadOnlyDictionary<TopicPartition, long>>(() =>
@@ -20,7 +31,7 @@ public static class OutputTopicOffsets
             foreach (var partition in ListPartitions(consumer.Handle, options.Topics.Values, options.MetadataTimeout, (_, _) => { }))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                result[partition] = consumer.QueryWatermarkOffsets(partition, options.MetadataTimeout).High.Value;
+                result[partition] = pick(consumer.QueryWatermarkOffsets(partition, options.MetadataTimeout));
             }
 
             return result;

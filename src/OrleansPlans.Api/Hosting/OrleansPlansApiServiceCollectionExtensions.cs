@@ -17,11 +17,19 @@ public static class OrleansPlansApiServiceCollectionExtensions
     /// <see cref="ApiPolicies.Operator"/> and <see cref="ApiPolicies.AnalyticsRead"/> policies, problem details and the
     /// OpenAPI document <see cref="OrleansPlansApiEndpointRouteBuilderExtensions.OpenApiDocumentName"/>. The endpoints
     /// read grains through the <c>IGrainFactory</c> the host registers (a silo or an Orleans client).
+    /// Calling it again is a no-op, so other modules that need the key policies (the dashboard) may call it too.
     /// </summary>
     public static IServiceCollection AddOrleansPlansApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        // A second AddScheme("ApiKey") would fail when authentication options are built ("Scheme already exists").
+        if (services.Any(d => d.ServiceType == typeof(OrleansPlansApiMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<OrleansPlansApiMarker>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.SchemeName, null);

@@ -49,6 +49,10 @@ internal static partial class KafkaLog
         Message = "Kafka stream provider {Provider}: checkpoint for {Topic}[{Partition}] was moved on by another silo; keeping offset {Offset}")]
     public static partial void CheckpointConflict(ILogger logger, string provider, string topic, int partition, long offset);
 
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: could not mirror the checkpoint of {Topic}[{Partition}] to Kafka as committed offset {Offset} (lag reports only; grain storage holds the checkpoint): {Reason}")]
+    public static partial void KafkaCommitFailed(ILogger logger, string provider, string topic, int partition, long offset, string reason);
+
     [LoggerMessage(EventId = 4112, Message = "librdkafka {Facility} ({Client}): {Text}")]
     public static partial void Librdkafka(ILogger logger, LogLevel level, string facility, string client, string text);
 

@@ -12,6 +12,7 @@ public sealed class KafkaStreamOptions
     /// <summary>
     /// Names this deployment's reading position: checkpoints are stored per consumer group, topic and partition.
     /// Partitions are assigned by Orleans' queue balancer, not by Kafka group rebalancing. Required on silos.
+    /// Saved checkpoints are also committed to Kafka under this group (for lag monitoring only; never read back).
     /// </summary>
     public string ConsumerGroupId { get; set; } = "";
 

@@ -1,3 +1,5 @@
+using Confluent.Kafka;
+
 namespace OrleansPlans.Streaming.Kafka;
 
 /// <summary>Checkpointing: what is done is written at most every <see cref="KafkaStreamOptions.CheckpointInterval"/>.</summary>
@@ -27,6 +29,7 @@ internal sealed partial class KafkaQueueReceiver
             await _checkpoints().SaveAsync(_options.ConsumerGroupId, _queue.Topic, _queue.Partition, through).ConfigureAwait(false);
             _savedCheckpoint = through;
             _lastCheckpointWrite = now;
+            CommitToKafka(through);
         }
         catch (Exception ex)
         {
@@ -35,6 +38,29 @@ internal sealed partial class KafkaQueueReceiver
         finally
         {
             Volatile.Write(ref _checkpointing, 0);
+        }
+    }
+
+    /// <summary>
+    /// Mirrors a saved checkpoint into Kafka's committed offsets of <see cref="KafkaStreamOptions.ConsumerGroupId"/>, so the
+    /// usual lag tools (and the operator's status command) see the group's position. Grain storage stays the source of
+    /// truth: the receiver never reads these commits back, so a failed or lost commit only makes the lag look larger.
+    /// </summary>
+    private void CommitToKafka(long completedThrough)
+    {
+        if (_consumer is not { } consumer)
+        {
+            return;
+        }
+
+        try
+        {
+            // Kafka's committed offset is the next one to read.
+            consumer.Commit([new TopicPartitionOffset(_topicPartition, new Offset(completedThrough + 1))]);
+        }
+        catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
+        {
+            KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, completedThrough + 1, ex.Message);
         }
     }
 }

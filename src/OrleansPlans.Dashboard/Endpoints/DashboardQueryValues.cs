@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using OrleansPlans.Api;
+using OrleansPlans.Api.Endpoints;
+using OrleansPlans.Dashboard.Analytics;
+using OrleansPlans.Domain.Contract;
+
+namespace OrleansPlans.Dashboard.Endpoints;
+
+/// <summary>
+/// Checks the dashboard's query values (they bind as strings), so a bad value gets a 400 naming the parameter and
+/// saying what is accepted. Each method returns null with <c>error</c> = (parameter, reason) when the value is bad.
+/// </summary>
+internal static class DashboardQueryValues
+{
+    public const string Active = "active";
+    public const string Merged = "merged";
+
+    /// <summary><c>page</c> (from 1, default 1) and <c>pageSize</c> (1 to <c>Api:MaxPageSize</c>, default <c>Api:DefaultPageSize</c>).</summary>
+    public static PageRequest? Page(string? page, string? pageSize, IOptionsSnapshot<ApiOptions> options, out (string Parameter, string Reason)? error)
+    {
+        var settings = options.Value;
+        error = null;
+        if (QueryValues.Integer("page", page, 1, 1, int.MaxValue, out var pageError) is not { } number)
+        {
+            error = ("page", pageError!);
+            return null;
+        }
+
+        if (QueryValues.Integer("pageSize", pageSize, settings.DefaultPageSize, 1, settings.MaxPageSize, out var sizeError) is not { } size)
+        {
+            error = ("pageSize", sizeError!);
+            return null;
+        }
+
+        return new PageRequest(number, size);
+    }
+
+    /// <summary>An optional search text: part of a plan id, so the identifier characters only.</summary>
+    public static bool Search(string? text, out string? search, out string? error)
+    {
+        search = string.IsNullOrEmpty(text) ? null : text;
+        error = search is null ? null : Identifier.Check("search", search)?.Replace("field 'search'", "query parameter 'search'", StringComparison.Ordinal);
+        return error is null;
+    }
+
+    /// <summary>An optional status filter: <c>active</c> or <c>merged</c>.</summary>
+    public static bool Status(string? text, out string? status, out string? error)
+    {
+        status = string.IsNullOrEmpty(text) ? null : text;
+        error = status is null or Active or Merged ? null : $"query parameter 'status' is '{Shorten(status)}'; use 'active' or 'merged'";
+        return error is null;
+    }
+
+    /// <summary>
+    /// The half-open day range <c>[from, to)</c> of a daily usage query. <c>to</c> defaults to tomorrow (so today is
+    /// included), <c>from</c> to 30 days before <c>to</c>; the range may not exceed <c>Api:MaxDailyUsageRange</c>.
+    /// </summary>
+    public static (DateOnly From, DateOnly To)? Days(string? from, string? to, DateOnly today, ApiOptions options, out (string Parameter, string Reason)? error)
+    {
+        error = null;
+        DateOnly end = today.AddDays(1);
+        if (!string.IsNullOrEmpty(to) && !TryDay(to, out end))
+        {
+            error = ("to", DayError("to", to));
+            return null;
+        }
+
+        DateOnly start = end.AddDays(-30);
+        if (!string.IsNullOrEmpty(from) && !TryDay(from, out start))
+        {
+            error = ("from", DayError("from", from));
+            return null;
+        }
+
+        if (start > end)
+        {
+            error = ("from", $"query parameter 'from' ({start:yyyy-MM-dd}) is after 'to' ({end:yyyy-MM-dd})");
+            return null;
+        }
+
+        var limit = (int)options.MaxDailyUsageRange.TotalDays;
+        if (end.DayNumber - start.DayNumber > limit)
+        {
+            error = ("to", $"the range from 'from' to 'to' is {end.DayNumber - start.DayNumber} days; daily usage is served for at most {limit} days per request");
+            return null;
+        }
+
+        return (start, end);
+    }
+
+    private static bool TryDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private static string DayError(string name, string text) =>
+        $"query parameter '{name}' is '{Shorten(text)}'; use a UTC date such as 2026-03-01 (yyyy-MM-dd)";
+
+    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrleansPlans.Dashboard.Status;
+using OrleansPlans.Operations.Status;
+
+namespace OrleansPlans.Dashboard.Endpoints;
+
+/// <summary>Handler of <c>/api/v1/status</c>: the pipeline's health and lag.</summary>
+internal static class StatusEndpoints
+{
+    public static async Task<Results<Ok<PipelineStatus>, ProblemHttpResult>> GetStatusAsync(
+        [FromServices] IPipelineStatusSource? source, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            return TypedResults.Problem(
+                detail: "This host reads no pipeline status: it passed no status options to AddOrleansPlansDashboard and registered no IPipelineStatusSource.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Pipeline status not configured");
+        }
+
+        return TypedResults.Ok(await source.ReadAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace OrleansPlans.Operations.Status;
+
+public sealed partial class PipelineStatusReader
+{
+    private const string UndefinedTable = "42P01";
+    private const string UndefinedSchema = "3F000";
+
+    private sealed record PostgresSnapshot(
+        Reachability Reachability,
+        IReadOnlyDictionary<(string, int), long>? SinkOffsets,
+        IReadOnlyList<SiloInfo> Silos,
+        DeadLetterSummary? DeadLetters,
+        IReadOnlyList<string> Warnings);
+
+    private async Task<PostgresSnapshot> ReadPostgresAsync(CancellationToken cancellationToken)
+    {
+        if (_dataSource is null)
+        {
+            return new PostgresSnapshot(Reachability.Failed("no PostgreSQL connection string was given"), null, [], null, []);
+        }
+
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or SocketException or TimeoutException)
+        {
+            return new PostgresSnapshot(Reachability.Failed(error.Message), null, [], null, []);
+        }
+
+        await using (connection.ConfigureAwait(false))
+        {
+            var warnings = new List<string>();
+            var sinkOffsets = await TryReadAsync(() => ReadSinkOffsetsAsync(connection, cancellationToken), "sink_offsets", warnings).ConfigureAwait(false);
+            var silos = await TryReadAsync(() => ReadSilosAsync(connection, cancellationToken), "orleans_membership", warnings).ConfigureAwait(false);
+            var deadLetters = await TryReadAsync(() => ReadDeadLettersAsync(connection, cancellationToken), "dead_letters", warnings).ConfigureAwait(false);
+            return new PostgresSnapshot(Reachability.Ok, sinkOffsets, silos ?? [], deadLetters, warnings);
+        }
+    }
+
+    private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, string table, List<string> warnings)
+        where T : class
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (PostgresException error) when (error.SqlState is UndefinedTable or UndefinedSchema)
+        {
+            warnings.Add($"PostgreSQL table {table} does not exist yet: run `orleansplans migrate` (or start a host, which migrates).");
+        }
+        catch (NpgsqlException error)
+        {
+            warnings.Add($"PostgreSQL table {table} could not be read: {error.Message}");
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyDictionary<(string, int), long>> ReadSinkOffsetsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select topic, partition, next_offset from {_quotedSchema}.sink_offsets where consumer_group = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = _options.SinkConsumerGroup });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var offsets = new Dictionary<(string, int), long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            offsets[(reader.GetString(0), reader.GetInt32(1))] = reader.GetInt64(2);
+        }
+
+        return offsets;
+    }
+
+    private async Task<IReadOnlyList<SiloInfo>> ReadSilosAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // Unqualified: the Orleans tables live in the first schema of the search path, as the migrator put them.
+        await using var command = new NpgsqlCommand(
+            """
+            select deployment_id, address, port, generation, silo_name, host_name, status, start_time, i_am_alive_time
+            from orleans_membership
+            where ($1::text is null or deployment_id = $1) and (status <> 6 or i_am_alive_time >= $2)
+            order by (status = 3) desc, deployment_id, address, port, generation desc
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = _options.ClusterId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow() - _options.RecentlyDeadSilos });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var silos = new List<SiloInfo>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            silos.Add(new SiloInfo(
+                reader.GetString(0),
+                $"{reader.GetString(1)}:{reader.GetInt32(2)}",
+                reader.GetInt32(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                SiloInfo.StatusName(reader.GetInt32(6)),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        return silos;
+    }
+
+    private async Task<DeadLetterSummary> ReadDeadLettersAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        long count;
+        await using (var counting = new NpgsqlCommand($"select count(*) from {_quotedSchema}.dead_letters", connection))
+        {
+            count = (long)(await counting.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            select source_topic, source_partition, source_offset, reason, received_at from {_quotedSchema}.dead_letters
+            order by received_at desc, source_topic, source_partition, source_offset desc
+            limit $1
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = _options.NewestDeadLetters });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var newest = new List<DeadLetterInfo>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            newest.Add(new DeadLetterInfo(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return new DeadLetterSummary(count, newest);
+    }
+}
