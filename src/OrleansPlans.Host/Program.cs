@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Api.Hosting;
+using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Demo;
 using OrleansPlans.Host.Health;
 using OrleansPlans.Host.Hosting;
@@ -17,6 +18,7 @@ var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker);
 var silo = builder.AddOrleansPlansSilo(kafka, postgres);
 var telemetry = builder.AddOrleansPlansTelemetry(silo.InstanceId);
 builder.AddServiceApi(kafka);
+builder.AddDashboard(kafka, postgres, silo);
 builder.Services.AddPipelineHealthChecks();
 builder.Services.AddHostedService<ReadyAnnouncer>();
 if (builder.Configuration.GetValue("Sink:Enabled", true))
@@ -39,6 +41,7 @@ if (builder.Configuration.GetValue("Demo:Enabled", true))
 
 var app = builder.Build();
 app.MapOrleansPlansApi();
+app.MapOrleansPlansDashboard();
 app.MapPipelineHealth();
 app.MapOrleansPlansTelemetry(telemetry);
 await app.RunAsync();

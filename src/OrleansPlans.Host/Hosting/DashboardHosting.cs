@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using OrleansPlans.Dashboard.Hosting;
+using OrleansPlans.Host.Kafka;
+using OrleansPlans.Host.Postgres;
+
+namespace OrleansPlans.Host.Hosting;
+
+/// <summary>The dashboard and analytics reads, over the tables the sink fills and the pipeline status this job can see.</summary>
+public static class DashboardHosting
+{
+    /// <summary>Adds the dashboard with the pipeline status reader pointed at this job's topics, consumer group and cluster.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, KafkaInputOptions kafka, PostgresOptions postgres, SiloOptions silo)
+    {
+        builder.Services.AddOrleansPlansDashboard(builder.Configuration, postgres.ConnectionString, postgres.AnalyticsSchema, status =>
+        {
+            status.BootstrapServers = kafka.BootstrapServers;
+            foreach (var (key, value) in kafka.ClientConfig)
+            {
+                status.ClientConfig[key] = value;
+            }
+
+            status.InputTopics.Clear();
+            foreach (var topic in new[] { kafka.MembershipTopic, kafka.UsageTopic, kafka.MergesTopic })
+            {
+                status.InputTopics.Add(topic);
+            }
+
+            status.InputConsumerGroup = kafka.ConsumerGroupId;
+            status.ClusterId = silo.ClusterId;
+        });
+        return builder;
+    }
+}
