@@ -42,7 +42,7 @@ internal static class CommonOptions
             HelpName = "KEY=VALUE",
             DefaultValueFactory = _ => [],
         };
-        option.Validators.Add(result =>
+        option.Validators.AddSafe(result =>
         {
             foreach (var setting in result.GetValueOrDefault<string[]>() ?? [])
             {
@@ -82,7 +82,7 @@ internal static class CommonOptions
             DefaultValueFactory = _ => Sink.Postgres.AnalyticsSchema.DefaultSchema,
             HelpName = "NAME",
         };
-        option.Validators.Add(result =>
+        option.Validators.AddSafe(result =>
         {
             if (!Sink.Postgres.AnalyticsSchema.IsValidSchemaName(result.GetValueOrDefault<string>()))
             {

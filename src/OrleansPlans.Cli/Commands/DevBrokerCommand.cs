@@ -16,7 +16,7 @@ internal static class DevBrokerCommand
             DefaultValueFactory = _ => 19092,
             HelpName = "PORT",
         };
-        port.Validators.Add(r =>
+        port.Validators.AddSafe(r =>
         {
             var value = r.GetValueOrDefault<int>();
             if (value is < 1 or > 65535 - Brokers + 1)
@@ -30,7 +30,7 @@ internal static class DevBrokerCommand
             DefaultValueFactory = _ => 16,
             HelpName = "N",
         };
-        partitions.Validators.Add(r =>
+        partitions.Validators.AddSafe(r =>
         {
             var value = r.GetValueOrDefault<int>();
             if (value is < 1 or > DevBrokerOptions.MaxPartitions)

@@ -18,7 +18,7 @@ internal static class MergeCommand
             Description = "Idempotency key: the same id again returns the first request's status. Default: a new GUID.",
             HelpName = "ID",
         };
-        requestId.Validators.Add(r => MergeOptions.ValidateRequestId(r, r.GetValueOrDefault<string?>()));
+        requestId.Validators.AddSafe(r => MergeOptions.ValidateRequestId(r, r.GetValueOrDefault<string?>()));
         var requestedBy = new Option<string?>("--requested-by") { Description = "Who asks for the merge (recorded with it; the API may default it to the key's name).", HelpName = "WHO" };
         var preview = new Option<bool>("--preview") { Description = "Print what the merge would do (verdict, survivor, members, usage) instead of merging." };
         var wait = new Option<bool>("--wait") { Description = "Poll until the merge is decided (applied, no_op or refused), up to --wait-timeout." };
@@ -30,7 +30,7 @@ internal static class MergeCommand
         {
             source, target, requestId, requestedBy, preview, wait, waitTimeout, api, apiKey,
         };
-        command.Validators.Add(result =>
+        command.Validators.AddSafe(result =>
         {
             if (result.GetValue(preview) && (result.GetValue(wait) || result.GetValue(requestId) is not null))
             {

@@ -10,7 +10,7 @@ internal static class MergeOptions
     public static Option<string> PlanId(string name, string description)
     {
         var option = new Option<string>(name) { Description = description, Required = true, HelpName = "PLAN-ID" };
-        option.Validators.Add(result =>
+        option.Validators.AddSafe(result =>
         {
             if (result.GetValueOrDefault<string>() is { } value && Identifier.Check(name.TrimStart('-'), value) is { } problem)
             {
@@ -29,7 +29,7 @@ internal static class MergeOptions
             DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
             HelpName = "HH:MM:SS",
         };
-        option.Validators.Add(result =>
+        option.Validators.AddSafe(result =>
         {
             var value = result.GetValueOrDefault<TimeSpan>();
             if (value <= TimeSpan.Zero || value > TimeSpan.FromHours(1))

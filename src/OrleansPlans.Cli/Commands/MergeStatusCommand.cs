@@ -9,7 +9,7 @@ internal static class MergeStatusCommand
     public static Command Create(CliEnvironment environment)
     {
         var requestId = new Argument<string>("REQUEST_ID") { Description = "The request id printed by 'orleansplans merge' (or given with --request-id)." };
-        requestId.Validators.Add(r => MergeOptions.ValidateRequestId(r, r.GetValueOrDefault<string>()));
+        requestId.Validators.AddSafe(r => MergeOptions.ValidateRequestId(r, r.GetValueOrDefault<string>()));
         var api = CommonOptions.Api();
         var apiKey = CommonOptions.ApiKey();
         var command = new Command("merge-status", "Print the status of a merge request (pending, applied, no_op or refused).")

@@ -10,7 +10,7 @@ internal static class ProduceCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A JSONL file: one JSON value per line (blank lines are ignored)." };
         var topic = new Option<string>("--topic") { Description = "The topic to write to; it must exist.", Required = true, HelpName = "TOPIC" };
-        topic.Validators.Add(r =>
+        topic.Validators.AddSafe(r =>
         {
             if (r.GetValueOrDefault<string>() is { } value && !DevBroker.DevBrokerOptions.IsValidTopicName(value))
             {

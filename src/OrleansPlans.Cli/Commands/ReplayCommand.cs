@@ -26,7 +26,7 @@ internal static class ReplayCommand
             DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
             HelpName = "HH:MM:SS",
         };
-        timeout.Validators.Add(r =>
+        timeout.Validators.AddSafe(r =>
         {
             if (r.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
             {
@@ -41,7 +41,7 @@ internal static class ReplayCommand
         {
             bootstrap, bootstrapFile, kafkaConfig, connection, schema, sinkGroup, timeout, yes,
         };
-        command.Validators.Add(result =>
+        command.Validators.AddSafe(result =>
         {
             if (!result.GetValue(yes))
             {
