@@ -21,7 +21,7 @@ internal sealed class ProgressBar(TextWriter output, bool interactive, string un
     {
         done = Math.Clamp(done, 0, Math.Max(total, 0));
         var fraction = total <= 0 ? 1.0 : (double)done / total;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{fraction,4:P0}  {done:N0}/{total:N0} {unit}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{fraction * 100,3:0}%  {done:N0}/{total:N0} {unit}");
         if (interactive)
         {
             var filled = (int)Math.Round(fraction * Width);
