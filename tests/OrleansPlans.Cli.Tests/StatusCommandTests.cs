@@ -87,6 +87,11 @@ public sealed class StatusCommandTests(PostgresFixture postgres)
         Assert.Contains("Input lag (silos, group orleansplans): 2 records", down.Out, StringComparison.Ordinal);
         Assert.Contains("Dead letters: unknown", down.Out, StringComparison.Ordinal);
 
+        var garbled = await new CliRunner().RunAsync("status", "--bootstrap", broker.BootstrapServers, "--connection", "Host=127.0.0.1;Password=secret-pw;NoSuchKeyword=1");
+        Assert.Equal(1, garbled.ExitCode);
+        Assert.Contains("The PostgreSQL connection string cannot be parsed.", garbled.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", garbled.Out + garbled.Error, StringComparison.Ordinal);
+
         var empty = await postgres.CreateDatabaseAsync("unmigrated");
         var unmigrated = await new CliRunner().RunAsync("status", "--bootstrap", broker.BootstrapServers, "--connection", empty);
         Assert.True(unmigrated.ExitCode == 0, unmigrated.ToString());

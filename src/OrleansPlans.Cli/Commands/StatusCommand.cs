@@ -49,7 +49,17 @@ internal static class StatusCommand
                 options.ClientConfig[key] = value;
             }
 
-            await using var reader = new PipelineStatusReader(options);
+            PipelineStatusReader reader;
+            try
+            {
+                reader = new PipelineStatusReader(options);
+            }
+            catch (ArgumentException error)
+            {
+                throw new CliFailure(error.Message, error);
+            }
+
+            await using var _ = reader;
             var status = await reader.ReadAsync(cancellationToken);
             if (parsed.GetValue(json))
             {
