@@ -186,13 +186,13 @@ public sealed class MergeCommandTests
     [Fact]
     public async Task merge_status_gets_the_request_and_prints_it()
     {
-        var api = new FakeApi().Then(HttpStatusCode.OK, Request("req/6", "no_op"));
-        var result = await new CliRunner { HttpHandler = api }.RunAsync("merge-status", "req/6", "--api", Api, "--api-key", "k");
+        var api = new FakeApi().Then(HttpStatusCode.OK, Request("req-6", "no_op"));
+        var result = await new CliRunner { HttpHandler = api }.RunAsync("merge-status", "req-6", "--api", Api, "--api-key", "k");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var sent = Assert.Single(api.Requests);
         Assert.Equal(HttpMethod.Get, sent.Method);
-        Assert.Equal("/api/v1/merges/requests/req%2F6", sent.Path);
+        Assert.Equal("/api/v1/merges/requests/req-6", sent.Path);
         Assert.Equal("k", sent.ApiKey);
         Assert.Contains("status      no_op", result.Out, StringComparison.Ordinal);
     }

@@ -10,6 +10,8 @@ public sealed class UsageErrorTests
     [InlineData("--preview cannot be combined with --wait", "merge", "--source", "plan-a", "--target", "plan-b", "--preview", "--wait")]
     [InlineData("--wait-timeout must be more than zero", "merge", "--source", "plan-a", "--target", "plan-b", "--wait-timeout", "00:00:00")]
     [InlineData("Required argument missing for command: 'merge-status'", "merge-status")]
+    [InlineData("The request id is not accepted: field 'requestId' contains '/'", "merge-status", "a/b")]
+    [InlineData("The request id is not accepted", "merge", "--source", "plan-a", "--target", "plan-b", "--request-id", "")]
     [InlineData("pass --yes to confirm", "replay")]
     [InlineData("--schema must be 1 to 63", "status", "--schema", "Bad-Schema")]
     [InlineData("Argument 'sessionId' not recognized", "produce", "x.jsonl", "--topic", "content-usage", "--key-field", "sessionId")]

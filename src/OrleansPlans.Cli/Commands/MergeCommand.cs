@@ -15,7 +15,7 @@ internal static class MergeCommand
         var target = MergeOptions.PlanId("--target", "The plan that survives.");
         var requestId = new Option<string?>("--request-id")
         {
-            Description = "Idempotency key: the same id again returns the first request's status. Default: a new GUID.",
+            Description = "Idempotency key (1 to 128 of A-Z a-z 0-9 . _ : @ -): the same id again returns the first request's status. Default: a new GUID.",
             HelpName = "ID",
         };
         requestId.Validators.AddSafe(r => MergeOptions.ValidateRequestId(r, r.GetValueOrDefault<string?>()));

@@ -40,12 +40,12 @@ internal static class MergeOptions
         return option;
     }
 
-    /// <summary>Checks a request id: 1 to 200 printable characters.</summary>
+    /// <summary>Checks a request id against the contract's identifier rule, as the API does (a GUID qualifies).</summary>
     public static void ValidateRequestId(System.CommandLine.Parsing.SymbolResult result, string? value)
     {
-        if (value is not null && (value.Length is 0 or > 200 || value.Any(char.IsControl)))
+        if (value is not null && Identifier.Check("requestId", value) is { } problem)
         {
-            result.AddError("The request id must be 1 to 200 printable characters.");
+            result.AddError($"The request id is not accepted: {problem}.");
         }
     }
 }
