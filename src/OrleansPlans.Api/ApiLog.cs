@@ -8,4 +8,11 @@ internal static partial class ApiLog
     // The key itself is never a parameter: it is a secret.
     [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Rejected an API key: {Reason}")]
     public static partial void KeyRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Information,
+        Message = "Merge request {RequestId} ({Outcome}): merge {SourcePlanId} into {TargetPlanId}, by {Caller} from {RemoteAddress}")]
+    public static partial void MergeRequested(ILogger logger, string requestId, string outcome, string sourcePlanId, string targetPlanId, string caller, string? remoteAddress);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Merge request {RequestId}: publishing merge event {MergeEventId} failed")]
+    public static partial void MergePublishFailed(ILogger logger, string requestId, string mergeEventId, Exception exception);
 }

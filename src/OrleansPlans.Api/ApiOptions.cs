@@ -40,4 +40,13 @@ public sealed class ApiOptions
 
     /// <summary>The longest <c>to - from</c> range of a daily usage query. Default 731 days (two years).</summary>
     public TimeSpan MaxDailyUsageRange { get; set; } = TimeSpan.FromDays(731);
+
+    /// <summary>The topic operator merge requests are published to (key = source plan id). Default <c>plan-merges</c>.</summary>
+    public string MergeTopic { get; set; } = "plan-merges";
+
+    /// <summary>
+    /// How long publishing one merge event may take before the request answers 503 (the Kafka producer's
+    /// <c>message.timeout.ms</c>). Default 10 seconds.
+    /// </summary>
+    public TimeSpan MergePublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -17,4 +17,11 @@ public interface IMergeCoordinatorGrain : IGrainWithIntegerKey
 
     /// <summary>Number of merge events decided so far (applied, no-op or refused).</summary>
     Task<int> GetDecisionCountAsync();
+
+    /// <summary>
+    /// What merging <paramref name="sourcePlanId"/> into <paramref name="targetPlanId"/> would do if the event arrived
+    /// now: the verdict by the same rules as <see cref="MergeAsync"/>, and the survivor's figures afterwards. Changes
+    /// nothing. Taken in turn with merges, so it never sees one half carried out.
+    /// </summary>
+    Task<MergePreview> PreviewAsync(string sourcePlanId, string targetPlanId);
 }

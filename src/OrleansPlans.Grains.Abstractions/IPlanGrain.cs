@@ -31,6 +31,12 @@ public interface IPlanGrain : IGrainWithStringKey
     /// <summary>Points this merged plan at a newer survivor.</summary>
     Task RetargetAsync(PlanResolution survivor);
 
+    /// <summary>What this (surviving) plan would hand off if merged away now; changes nothing.</summary>
+    Task<PlanHandOff> PreviewHandOffAsync(string mergeId);
+
+    /// <summary>What this (surviving) plan would make of absorbing <paramref name="handOff"/>; changes nothing.</summary>
+    Task<AbsorbPreview> PreviewAbsorbAsync(Immutable<PlanHandOff> handOff, long version);
+
     /// <summary>The plan's current rows in every table.</summary>
     Task<IReadOnlyList<OutputRow>> GetRowsAsync();
 

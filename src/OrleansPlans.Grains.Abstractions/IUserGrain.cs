@@ -1,5 +1,6 @@
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Plans;
+using OrleansPlans.Domain.Users;
 
 namespace OrleansPlans.Grains;
 
@@ -11,6 +12,9 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>A merge joined plan ids this user names: reconcile with where they resolve now.</summary>
     Task ReconcileAsync(Immutable<IReadOnlyDictionary<string, PlanResolution>> survivorAliases);
+
+    /// <summary>The delta <see cref="ReconcileAsync"/> would send for <paramref name="survivorAliases"/>; changes nothing.</summary>
+    Task<UserDelta> PreviewReconcileAsync(Immutable<IReadOnlyDictionary<string, PlanResolution>> survivorAliases);
 
     /// <summary>The user's membership: current plan, and the plan at <paramref name="asOf"/> when given.</summary>
     Task<UserMembership> GetMembershipAsync(DateTimeOffset? asOf);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Merges;
 using OrleansPlans.Domain.Serialization;
+using OrleansPlans.Grains.Diagnostics;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Grains.Projection;
 using OrleansPlans.Grains.State;
@@ -13,6 +14,7 @@ internal sealed class MergeCoordinatorGrain(
     [PersistentState("merges", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
     IRowSink sink,
     TimeProvider time,
+    MergeMetrics metrics,
     ILogger<MergeCoordinatorGrain> logger)
     : Grain, IMergeCoordinatorGrain
 {
@@ -28,7 +30,9 @@ internal sealed class MergeCoordinatorGrain(
 
     public async Task<MergeDecision> MergeAsync(Immutable<MergeRequest> request)
     {
-        var decision = await MergeWorkflow.ApplyAsync(_forest, request.Value, _ports, PersistAsync);
+        var started = time.GetTimestamp();
+        var decision = await MergeWorkflow.ApplyAsync(_forest, request.Value, _ports, PersistAsync, time.GetUtcNow());
+        metrics.MergeDecided(decision.Verdict.ToString(), time.GetElapsedTime(started));
         GrainLog.MergeDecided(logger, decision.MergeId, decision.SourcePlanId, decision.TargetPlanId, decision.Verdict.ToString(), decision.Reason);
         return decision;
     }
@@ -36,6 +40,9 @@ internal sealed class MergeCoordinatorGrain(
     public Task<MergeDecision?> GetDecisionAsync(string mergeId) => Task.FromResult(_forest.Decisions.GetValueOrDefault(mergeId));
 
     public Task<int> GetDecisionCountAsync() => Task.FromResult(_forest.Decisions.Count);
+
+    public Task<MergePreview> PreviewAsync(string sourcePlanId, string targetPlanId) =>
+        MergePreviewWorkflow.PreviewAsync(_forest, sourcePlanId, targetPlanId, _ports);
 
     private Task PersistAsync() => DomainState.SaveAsync(state, _forest, DomainJsonContext.Default.MergeForest);
 }

@@ -2,12 +2,13 @@ using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Merges;
 using OrleansPlans.Domain.Plans;
 using OrleansPlans.Domain.Rows;
+using OrleansPlans.Domain.Users;
 using OrleansPlans.Grains.Projection;
 
 namespace OrleansPlans.Grains;
 
 /// <summary>The merge coordinator's view of the rest of the cluster.</summary>
-internal sealed class MergePorts(IGrainFactory grains, IRowSink sink, TimeProvider time) : IMergePorts
+internal sealed class MergePorts(IGrainFactory grains, IRowSink sink, TimeProvider time) : IMergePorts, IMergePreviewPorts
 {
     public Task MarkNamedAsync(string planId) => grains.GetGrain<IPlanGrain>(planId).MarkNamedAsync();
 
@@ -18,6 +19,15 @@ internal sealed class MergePorts(IGrainFactory grains, IRowSink sink, TimeProvid
 
     public Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
         grains.GetGrain<IUserGrain>(userId).ReconcileAsync(survivorAliases.AsImmutable());
+
+    public Task<PlanHandOff> PreviewHandOffAsync(string sourcePlanId) =>
+        grains.GetGrain<IPlanGrain>(sourcePlanId).PreviewHandOffAsync(MergePreviewWorkflow.PreviewMergeId);
+
+    public Task<AbsorbPreview> PreviewAbsorbAsync(string survivorPlanId, PlanHandOff handOff, long version) =>
+        grains.GetGrain<IPlanGrain>(survivorPlanId).PreviewAbsorbAsync(handOff.AsImmutable(), version);
+
+    public Task<UserDelta> PreviewReconcileAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
+        grains.GetGrain<IUserGrain>(userId).PreviewReconcileAsync(survivorAliases.AsImmutable());
 
     public Task DeadLetterAsync(MergeRequest request, string reason)
     {

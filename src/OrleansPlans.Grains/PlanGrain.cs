@@ -103,6 +103,11 @@ internal sealed class PlanGrain(
         await CommitAsync();
     }
 
+    public Task<PlanHandOff> PreviewHandOffAsync(string mergeId) => Task.FromResult(_ledger.PreviewHandOff(mergeId));
+
+    public Task<AbsorbPreview> PreviewAbsorbAsync(Immutable<PlanHandOff> handOff, long version) =>
+        Task.FromResult(_ledger.PreviewAbsorb(handOff.Value, version));
+
     public Task<IReadOnlyList<OutputRow>> GetRowsAsync() => Task.FromResult<IReadOnlyList<OutputRow>>(_ledger.CurrentRows().ToList());
 
     public Task<PlanResolution> GetResolutionAsync() =>

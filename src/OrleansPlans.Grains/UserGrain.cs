@@ -37,6 +37,9 @@ internal sealed class UserGrain(
     public Task ReconcileAsync(Immutable<IReadOnlyDictionary<string, PlanResolution>> survivorAliases) =>
         UserWorkflow.ReconcileAsync(_timeline, survivorAliases.Value, _ports, PersistAsync);
 
+    public Task<UserDelta> PreviewReconcileAsync(Immutable<IReadOnlyDictionary<string, PlanResolution>> survivorAliases) =>
+        Task.FromResult(_timeline.PreviewReconcile(survivorAliases.Value));
+
     public Task<UserMembership> GetMembershipAsync(DateTimeOffset? asOf)
     {
         var current = _timeline.CurrentMembership();

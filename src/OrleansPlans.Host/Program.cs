@@ -1,17 +1,23 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using OrleansPlans.Api.Hosting;
 using OrleansPlans.Host.Demo;
+using OrleansPlans.Host.Health;
 using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
+using OrleansPlans.Host.Telemetry;
 using OrleansPlans.Sink.Postgres;
 
 // Settings ship beside the binary, so the job behaves the same from any working directory.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var kafka = builder.AddKafkaInput();
 var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker);
-builder.AddOrleansPlansSilo(kafka, postgres);
+var silo = builder.AddOrleansPlansSilo(kafka, postgres);
+var telemetry = builder.AddOrleansPlansTelemetry(silo.InstanceId);
+builder.AddServiceApi(kafka);
+builder.Services.AddPipelineHealthChecks();
 builder.Services.AddHostedService<ReadyAnnouncer>();
 if (builder.Configuration.GetValue("Sink:Enabled", true))
 {
@@ -31,4 +37,8 @@ if (builder.Configuration.GetValue("Demo:Enabled", true))
     builder.Services.AddHostedService<DemoJob>();
 }
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapOrleansPlansApi();
+app.MapPipelineHealth();
+app.MapOrleansPlansTelemetry(telemetry);
+await app.RunAsync();

@@ -37,7 +37,7 @@ public sealed partial class PostgresTableSink
                 continue;
             }
 
-            batch.Add(result.TopicPartition, result.Offset.Value, Decode(result));
+            batch.Add(result.TopicPartition, result.Offset.Value, Decode(result), result.Message.Timestamp);
         }
 
         return batch;

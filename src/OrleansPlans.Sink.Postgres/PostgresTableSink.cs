@@ -207,7 +207,7 @@ public sealed partial class PostgresTableSink : BackgroundService
             _stored[partition] = next;
         }
 
-        _metrics.Applied(batch.RecordCount, elapsed.Elapsed);
+        _metrics.Applied(batch.RecordCount, elapsed.Elapsed, batch.OldestWrittenAt is { } oldest ? _time.GetUtcNow() - oldest : null);
         SinkLog.BatchApplied(_logger, batch.RecordCount, batch.ByTable.Sum(g => g.Count()), elapsed.ElapsedMilliseconds);
         AfterTransactionCommitted?.Invoke(batch.NextOffsets);
         if (_options.CommitToKafka)

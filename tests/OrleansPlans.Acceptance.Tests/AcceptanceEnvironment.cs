@@ -244,6 +244,12 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
         }
     }
 
+    /// <summary>The cluster the silo processes form (for a client to join).</summary>
+    public (string ConnectionString, string ClusterId) Cluster => (SiloConnectionString, $"cluster-{_runId}");
+
+    /// <summary>The HTTP API and probes of a silo process.</summary>
+    public Uri HttpBase(string silo) => _settings[silo].HttpBase;
+
     private async Task StartAsync(IReadOnlyList<string> silos, CancellationToken cancellationToken)
     {
         _broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions });
@@ -258,7 +264,7 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
 
         foreach (var silo in silos)
         {
-            _settings[silo] = new SiloSettings(BootstrapServers, $"group-{_runId}", SiloConnectionString, $"cluster-{_runId}", LoopbackPorts.Free(), LoopbackPorts.Free());
+            _settings[silo] = new SiloSettings(BootstrapServers, $"group-{_runId}", SiloConnectionString, $"cluster-{_runId}", LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
             await StartSiloAsync(silo, cancellationToken);
         }
 

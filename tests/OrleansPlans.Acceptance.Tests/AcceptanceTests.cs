@@ -27,10 +27,23 @@ public sealed class AcceptanceTests
 
         var positions = await InputProducer.ProduceAsync(environment.BootstrapServers, records, cancellationToken);
         environment.Note($"{positions.Count} records produced");
-        var differences = await environment.WaitUntilTablesEqualAsync(expected.For(positions), CatchUpTimeout, cancellationToken);
+        var oracle = expected.For(positions);
+        var differences = await environment.WaitUntilTablesEqualAsync(oracle, CatchUpTimeout, cancellationToken);
         environment.Note($"compared: {(differences.Length == 0 ? "equal" : "NOT equal")}; whole run {run.Elapsed.TotalSeconds:F0} s");
-
         Assert.True(differences.Length == 0, differences);
+
+        // The same processes serve probes and the service API; each silo answers for every plan, wherever its grain lives.
+        foreach (var silo in Silos)
+        {
+            using var http = new HttpClient { BaseAddress = environment.HttpBase(silo), Timeout = TimeSpan.FromSeconds(30) };
+            await HostSurface.AssertReadyAsync(http, cancellationToken);
+            var apiDifferences = await HostSurface.PlanDifferencesAsync(http, oracle, cancellationToken);
+            Assert.True(apiDifferences.Count == 0, $"{silo}: " + string.Join("\n", apiDifferences.Take(20)));
+        }
+
+        var (connectionString, clusterId) = environment.Cluster;
+        var clientDifferences = await TypedClient.ResolutionDifferencesAsync(connectionString, clusterId, oracle, cancellationToken);
+        Assert.True(clientDifferences.Count == 0, string.Join("\n", clientDifferences.Take(20)));
     }
 
     [Fact(Timeout = TestTimeoutMs)]

@@ -3,10 +3,13 @@ using System.Globalization;
 namespace OrleansPlans.Acceptance.Tests;
 
 /// <summary>The command-line settings of one silo process; a restart re-uses them (same ports, same cluster).</summary>
-internal sealed record SiloSettings(string BootstrapServers, string ConsumerGroupId, string ConnectionString, string ClusterId, int SiloPort, int GatewayPort)
+internal sealed record SiloSettings(string BootstrapServers, string ConsumerGroupId, string ConnectionString, string ClusterId, int SiloPort, int GatewayPort, int HttpPort)
 {
     /// <summary>The ports the process listens on.</summary>
-    public IReadOnlyList<int> Ports => [SiloPort, GatewayPort];
+    public IReadOnlyList<int> Ports => [SiloPort, GatewayPort, HttpPort];
+
+    /// <summary>The base address of the process's HTTP API and probes.</summary>
+    public Uri HttpBase => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}/");
 
     /// <summary>The host's command line: Kafka input, PostgreSQL state, fixed ports, no demo feed and no sink (the test runs it).</summary>
     public IReadOnlyList<string> Arguments() =>
@@ -17,6 +20,7 @@ internal sealed record SiloSettings(string BootstrapServers, string ConsumerGrou
         $"--Orleans:SiloPort={SiloPort.ToString(CultureInfo.InvariantCulture)}",
         $"--Orleans:GatewayPort={GatewayPort.ToString(CultureInfo.InvariantCulture)}",
         $"--Orleans:ClusterId={ClusterId}",
+        $"--Urls={HttpBase.ToString().TrimEnd('/')}",
         "--Demo:Enabled=false",
         "--Sink:Enabled=false",
     ];

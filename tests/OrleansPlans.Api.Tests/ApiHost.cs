@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -21,11 +22,27 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiHost> StartAsync(IGrainFactory grains, IReadOnlyDictionary<string, string?> settings, CapturedLogs? logs = null)
+    /// <summary>A request header only this test host reads: the remote address the request appears to come from.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    public static async Task<ApiHost> StartAsync(
+        IGrainFactory grains, IReadOnlyDictionary<string, string?> settings, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
     {
         var builder = CreateBuilder(settings, logs);
         builder.Services.AddSingleton(grains);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
+
+        // The test server has no socket, so no remote address: let a test say where its request comes from.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var address))
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+            }
+
+            return next(context);
+        });
         app.MapOrleansPlansApi();
         try
         {

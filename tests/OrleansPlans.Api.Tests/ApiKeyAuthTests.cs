@@ -54,8 +54,8 @@ public sealed class ApiKeyAuthTests(ApiCluster cluster)
         var op = await SendAsync(api, $"/api/v1/users/{s.Alice}", OperatorKey);
 
         var problem = await ProblemBody.AssertAsync(anonymous, HttpStatusCode.Unauthorized);
-        Assert.Equal("This endpoint needs a valid API key in the X-Api-Key header.", problem.Detail());
-        Assert.Equal("ApiKey header=\"X-Api-Key\"", anonymous.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("This endpoint needs a valid API key in the X-Api-Key header or as an Authorization: Bearer token.", problem.Detail());
+        Assert.Equal(["ApiKey header=\"X-Api-Key\"", "Bearer"], anonymous.Headers.WwwAuthenticate.Select(h => h.ToString()));
         await ProblemBody.AssertAsync(wrong, HttpStatusCode.Unauthorized);
         Assert.Equal(s.Alpha, (await reader.ReadAsync<UserResponse>()).CurrentPlanId);
         Assert.Equal(s.Alpha, (await op.ReadAsync<UserResponse>()).CurrentPlanId);

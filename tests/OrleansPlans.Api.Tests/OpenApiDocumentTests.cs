@@ -16,6 +16,10 @@ public sealed class OpenApiDocumentTests(ApiCluster cluster)
         Assert.Equal(
             new[]
             {
+                "/api/v1/merges",
+                "/api/v1/merges/preview",
+                "/api/v1/merges/requests",
+                "/api/v1/merges/requests/{requestId}",
                 "/api/v1/merges/{mergeId}",
                 "/api/v1/plans/{planId}",
                 "/api/v1/plans/{planId}/members",
@@ -32,5 +36,7 @@ public sealed class OpenApiDocumentTests(ApiCluster cluster)
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal(("apiKey", "header", "X-Api-Key"),
             (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
     }
 }

@@ -18,10 +18,12 @@ internal static class ProblemBody
 
     public static string Detail(this JsonElement problem) => problem.GetProperty("detail").GetString() ?? "";
 
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    public static Task<T> ReadAsync<T>(this HttpResponseMessage response) => response.ReadAsync<T>(HttpStatusCode.OK);
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200, got {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
         return JsonSerializer.Deserialize<T>(text, JsonSerializerOptions.Web) ?? throw new InvalidOperationException($"empty body: {text}");
     }
 }

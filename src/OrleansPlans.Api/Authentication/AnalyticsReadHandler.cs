@@ -15,7 +15,7 @@ internal sealed class AnalyticsReadHandler(IOptionsMonitor<ApiOptions> options) 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AnalyticsReadRequirement requirement)
     {
         var isReader = context.User.IsInRole(ApiRoles.AnalyticsReader);
-        var presentedKey = context.Resource is HttpContext http && http.Request.Headers.ContainsKey(ApiKeyDefaults.HeaderName);
+        var presentedKey = context.Resource is HttpContext http && PresentedKey.IsPresented(http.Request);
         if (isReader || (!options.CurrentValue.RequireAuthForReads && !presentedKey))
         {
             context.Succeed(requirement);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace OrleansPlans.Api.Authentication;
 
 /// <summary>
-/// Authenticates the <c>X-Api-Key</c> header against <see cref="ApiOptions.OperatorKeys"/> and
+/// Authenticates the <c>X-Api-Key</c> header (or an <c>Authorization: Bearer</c> token) against <see cref="ApiOptions.OperatorKeys"/> and
 /// <see cref="ApiOptions.ReadKeys"/>, in constant time. A request without the header is anonymous (the policy decides);
 /// an unknown key fails. Keys are never logged nor put into claims: the identity is the list and position of the key.
 /// </summary>
@@ -22,19 +22,20 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(ApiKeyDefaults.HeaderName, out var values) || values.Count == 0)
+        var presented = PresentedKey.Read(Request, out var malformed);
+        if (malformed is not null)
+        {
+            ApiLog.KeyRejected(Logger, malformed);
+            return Task.FromResult(AuthenticateResult.Fail($"The key is malformed: {malformed}."));
+        }
+
+        if (presented is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (values.Count > 1 || string.IsNullOrEmpty(values[0]))
-        {
-            ApiLog.KeyRejected(Logger, "the header must carry exactly one non-empty key");
-            return Task.FromResult(AuthenticateResult.Fail($"The {ApiKeyDefaults.HeaderName} header must carry exactly one non-empty key."));
-        }
-
         var options = apiOptions.CurrentValue;
-        var match = ApiKeyMatcher.Match(values[0]!, options.OperatorKeys, options.ReadKeys);
+        var match = ApiKeyMatcher.Match(presented, options.OperatorKeys, options.ReadKeys);
         if (match is null)
         {
             ApiLog.KeyRejected(Logger, "unknown key");
@@ -54,9 +55,9 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <inheritdoc />
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.SchemeName} header=\"{ApiKeyDefaults.HeaderName}\"";
+        Response.Headers.WWWAuthenticate = new[] { $"{ApiKeyDefaults.SchemeName} header=\"{ApiKeyDefaults.HeaderName}\"", "Bearer" };
         return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
-            $"This endpoint needs a valid API key in the {ApiKeyDefaults.HeaderName} header.");
+            $"This endpoint needs a valid API key in the {ApiKeyDefaults.HeaderName} header or as an Authorization: Bearer token.");
     }
 
     /// <inheritdoc />

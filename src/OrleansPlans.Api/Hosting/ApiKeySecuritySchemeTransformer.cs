@@ -4,7 +4,7 @@ using OrleansPlans.Api.Authentication;
 
 namespace OrleansPlans.Api.Hosting;
 
-/// <summary>Describes the <c>X-Api-Key</c> header in the OpenAPI document, so clients know how to authenticate.</summary>
+/// <summary>Describes the <c>X-Api-Key</c> header (and the same keys as bearer tokens) in the OpenAPI document, so clients know how to authenticate.</summary>
 internal sealed class ApiKeySecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -18,6 +18,12 @@ internal sealed class ApiKeySecuritySchemeTransformer : IOpenApiDocumentTransfor
             Name = ApiKeyDefaults.HeaderName,
             Description = "Operator keys (Api:OperatorKeys) may call every endpoint; read keys (Api:ReadKeys) only the reads. "
                 + "Reads need no key unless Api:RequireAuthForReads is true.",
+        };
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The same keys as ApiKey, sent as Authorization: Bearer <key> (send one or the other, not both).",
         };
         return Task.CompletedTask;
     }

@@ -27,6 +27,12 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 
         CheckRange(nameof(ApiOptions.MaxHourlyUsageRange), options.MaxHourlyUsageRange, failures);
         CheckRange(nameof(ApiOptions.MaxDailyUsageRange), options.MaxDailyUsageRange, failures);
+        CheckRange(nameof(ApiOptions.MergePublishTimeout), options.MergePublishTimeout, failures);
+        if (string.IsNullOrWhiteSpace(options.MergeTopic) || options.MergeTopic.Length > 249
+            || !options.MergeTopic.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            failures.Add($"Api:MergeTopic is '{options.MergeTopic}'; a Kafka topic name has 1 to 249 characters of A-Z a-z 0-9 . _ -");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

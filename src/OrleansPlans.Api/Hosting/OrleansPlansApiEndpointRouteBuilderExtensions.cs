@@ -51,7 +51,31 @@ public static class OrleansPlansApiEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound);
         operators.MapGet("/merges/{mergeId}", MergeEndpoints.GetDecisionAsync)
             .WithName("GetMergeDecision")
-            .WithSummary("What became of a merge event: applied, no_op or refused with the reason (operator key required).");
+            .WithSummary("What became of a merge event: applied, no_op or refused with the reason (operator key required).")
+            .WithDescription("Any merge event of the plan-merges topic, whoever published it; an operator request's event id is 'op:' + requestId.");
+        operators.MapPost("/merges", MergeRequestEndpoints.PostAsync)
+            .WithName("RequestMerge")
+            .WithSummary("Requests a merge: publishes a plan-merges event (id 'op:' + requestId), idempotent by requestId (operator key required).")
+            .WithDescription("Body: requestId, sourcePlanId, targetPlanId (identifiers; requestId at most 125 characters), requestedBy (optional, "
+                + "default the caller's key name), occurredAt (optional RFC 3339 with offset, default now). 202 with Location when the event was "
+                + "published by this call; 200 with the current status for a repeat of the same request; 409 when the requestId was used for "
+                + "other plans; 503 when publishing failed (retry with the same requestId); 400 on bad fields or when source equals target.")
+            .Accepts<MergeRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        operators.MapGet("/merges/requests", MergeRequestEndpoints.ListAsync)
+            .WithName("ListMergeRequests")
+            .WithSummary("The audit trail: operator merge requests newest first, with status, who, when and from where (operator key required).")
+            .WithDescription("Query: page (from 1, default 1), pageSize (1 to Api:MaxPageSize, default 50).");
+        operators.MapGet("/merges/requests/{requestId}", MergeRequestEndpoints.GetAsync)
+            .WithName("GetMergeRequest")
+            .WithSummary("An operator merge request: pending, applied, no_op or refused with the reason, and its audit fields (operator key required).");
+        operators.MapPost("/merges/preview", MergePreviewEndpoints.PreviewAsync)
+            .WithName("PreviewMerge")
+            .WithSummary("What merging sourcePlanId into targetPlanId would do now: verdict, survivor, members, daily and content usage. Changes nothing.")
+            .WithDescription("Body: sourcePlanId, targetPlanId. Plans nothing has named are empty, never 404. Members: the first 100 by user id; "
+                + "content usage: the 20 contents with the most seconds; figures are exact (users on both sides are re-evaluated as the merge would).")
+            .Accepts<MergePreviewBody>("application/json");
         return api;
     }
 }

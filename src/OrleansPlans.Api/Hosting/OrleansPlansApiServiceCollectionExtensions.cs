@@ -34,6 +34,7 @@ public static class OrleansPlansApiServiceCollectionExtensions
             .AddPolicy(ApiPolicies.AnalyticsRead, policy => policy
                 .AddAuthenticationSchemes(ApiKeyDefaults.SchemeName)
                 .AddRequirements(new AnalyticsReadRequirement()));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddOpenApi(OrleansPlansApiEndpointRouteBuilderExtensions.OpenApiDocumentName, openApi =>
             openApi.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());

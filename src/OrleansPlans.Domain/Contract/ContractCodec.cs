@@ -111,6 +111,18 @@ public static class ContractCodec
             : DecodeResult<MergeEvent>.Ok(new MergeEvent(r.EventId!, r.SourcePlanId!, r.TargetPlanId!, at.Value, r.RequestedBy));
     }
 
+    /// <summary>
+    /// Encodes <paramref name="merge"/> as a <c>plan-merges</c> value, the inverse of <see cref="DecodeMerge"/>: camelCase
+    /// fields in the contract's order, <c>occurredAt</c> in UTC with a <c>Z</c> offset at full precision. The record
+    /// key is <see cref="MergeEvent.SourcePlanId"/>.
+    /// </summary>
+    public static byte[] EncodeMerge(MergeEvent merge)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        var record = new MergeRecord(merge.EventId, merge.SourcePlanId, merge.TargetPlanId, Rows.RowFormat.Instant(merge.OccurredAt), merge.RequestedBy);
+        return JsonSerializer.SerializeToUtf8Bytes(record, ContractJsonContext.Default.MergeRecord);
+    }
+
     private static string? Read<T>(ReadOnlySpan<byte> value, JsonTypeInfo<T> type, out T? record)
         where T : class
     {

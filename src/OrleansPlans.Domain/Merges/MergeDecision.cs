@@ -23,4 +23,7 @@ public sealed record MergeDecision(
     /// dead-lettered again, idempotently; a copy at another position is a duplicate eventId and is ignored.
     /// </summary>
     public string? RefusedAt { get; set; }
+
+    /// <summary>When the coordinator took the decision; null for decisions recorded before this was kept.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
 }

@@ -29,33 +29,46 @@ public sealed class MergeForest
             return known;
         }
 
-        var (source, target) = (merge.SourcePlanId, merge.TargetPlanId);
-        MergeDecision decision;
-        if (source == target)
+        var decision = Judge(merge.EventId, merge.SourcePlanId, merge.TargetPlanId);
+        if (decision.Verdict == MergeVerdict.Applied)
         {
-            decision = Refuse(merge, $"plan '{source}' cannot be merged into itself");
-        }
-        else if (Parents.TryGetValue(source, out var parent))
-        {
-            decision = parent == target
-                ? new MergeDecision(merge.EventId, MergeVerdict.NoOp, source, target, null, Resolve(target), Version, [])
-                : Refuse(merge, $"plan '{source}' is already merged into '{parent}'");
-        }
-        else if (Resolve(target) == source)
-        {
-            decision = Refuse(merge, $"merging '{source}' into '{target}' would make a cycle: '{target}' already resolves to '{source}'");
-        }
-        else
-        {
-            var moved = GroupOf(source);
-            Parents[source] = target;
-            Children(target).Add(source);
-            Version++;
-            decision = new MergeDecision(merge.EventId, MergeVerdict.Applied, source, target, null, Resolve(target), Version, moved);
+            Parents[merge.SourcePlanId] = merge.TargetPlanId;
+            Children(merge.TargetPlanId).Add(merge.SourcePlanId);
+            Version = decision.Version;
         }
 
         Decisions[merge.EventId] = decision;
         return decision;
+    }
+
+    /// <summary>
+    /// What <see cref="Decide"/> would answer now for a new merge of <paramref name="sourcePlanId"/> into
+    /// <paramref name="targetPlanId"/>, without recording anything: the merge preview's verdict, from the same rules.
+    /// </summary>
+    public MergeDecision WouldDecide(string mergeId, string sourcePlanId, string targetPlanId) =>
+        Judge(mergeId, sourcePlanId, targetPlanId);
+
+    // Contract rule 3, read-only: the one place the verdicts are decided.
+    private MergeDecision Judge(string mergeId, string source, string target)
+    {
+        if (source == target)
+        {
+            return Refuse(mergeId, source, target, $"plan '{source}' cannot be merged into itself");
+        }
+
+        if (Parents.TryGetValue(source, out var parent))
+        {
+            return parent == target
+                ? new MergeDecision(mergeId, MergeVerdict.NoOp, source, target, null, Resolve(target), Version, [])
+                : Refuse(mergeId, source, target, $"plan '{source}' is already merged into '{parent}'");
+        }
+
+        if (Resolve(target) == source)
+        {
+            return Refuse(mergeId, source, target, $"merging '{source}' into '{target}' would make a cycle: '{target}' already resolves to '{source}'");
+        }
+
+        return new MergeDecision(mergeId, MergeVerdict.Applied, source, target, null, Resolve(target), Version + 1, GroupOf(source));
     }
 
     /// <summary>The surviving plan <paramref name="planId"/> resolves to through all applied merges.</summary>
@@ -74,8 +87,8 @@ public sealed class MergeForest
     [JsonIgnore]
     public IEnumerable<MergeDecision> Unfinished => Decisions.Values.Where(d => d.Verdict == MergeVerdict.Applied && !d.Completed);
 
-    private MergeDecision Refuse(MergeEvent merge, string reason) =>
-        new(merge.EventId, MergeVerdict.Refused, merge.SourcePlanId, merge.TargetPlanId, reason, null, Version, []);
+    private MergeDecision Refuse(string mergeId, string source, string target, string reason) =>
+        new(mergeId, MergeVerdict.Refused, source, target, reason, null, Version, []);
 
     private List<string> GroupOf(string root)
     {

@@ -9,8 +9,9 @@ namespace OrleansPlans.Domain.Merges;
 /// </summary>
 public static class MergeWorkflow
 {
-    /// <summary>Decides and carries out <paramref name="request"/>.</summary>
-    public static async Task<MergeDecision> ApplyAsync(MergeForest forest, MergeRequest request, IMergePorts ports, Func<Task> persist)
+    /// <summary>Decides and carries out <paramref name="request"/>; a new decision is stamped with <paramref name="now"/>.</summary>
+    public static async Task<MergeDecision> ApplyAsync(
+        MergeForest forest, MergeRequest request, IMergePorts ports, Func<Task> persist, DateTimeOffset? now = null)
     {
         var known = forest.Decisions.ContainsKey(request.Event.EventId);
         var decision = forest.Decide(request.Event);
@@ -18,6 +19,7 @@ public static class MergeWorkflow
         if (!known)
         {
             decision.RefusedAt = decision.Verdict == MergeVerdict.Refused ? position : null;
+            decision.DecidedAt = now;
             await persist();
         }
 

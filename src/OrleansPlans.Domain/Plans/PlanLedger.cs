@@ -184,6 +184,39 @@ public sealed class PlanLedger
         return new MergeMove(reconcile, new Dictionary<string, PlanResolution>(Aliases));
     }
 
+    /// <summary>
+    /// What <see cref="HandOff"/> would give now, without giving it (for a merge preview). The figures and sets are
+    /// this ledger's own: callers copy before changing them (a grain call does).
+    /// </summary>
+    public PlanHandOff PreviewHandOff(string mergeId)
+    {
+        EnsureRoot();
+        return new PlanHandOff(mergeId, PlanId, Figures, Users, Aliases, []);
+    }
+
+    /// <summary>
+    /// What <see cref="Absorb"/> would make of <paramref name="handOff"/> at merge <paramref name="version"/>, changing
+    /// nothing: a copy of the combined figures, the users who would be reconciled and the alias map they would get.
+    /// Exact together with those users' <see cref="Users.UserTimeline.PreviewReconcile"/> deltas, as the merge itself is.
+    /// </summary>
+    public AbsorbPreview PreviewAbsorb(PlanHandOff handOff, long version)
+    {
+        EnsureRoot();
+        var figures = new PlanFigures();
+        figures.Add(Figures, 1);
+        figures.Add(handOff.Figures, 1);
+        var reconcile = handOff.Users.Where(Users.Contains).Order(StringComparer.Ordinal).ToList();
+        var aliases = new Dictionary<string, PlanResolution>(Aliases);
+        var survivor = new PlanResolution(PlanId, version);
+        aliases[handOff.SourcePlanId] = survivor;
+        foreach (var alias in handOff.Aliases.Keys)
+        {
+            aliases[alias] = survivor;
+        }
+
+        return new AbsorbPreview(figures, new MergeMove(reconcile, aliases));
+    }
+
     /// <summary>A merged plan's survivor was itself merged: point at the new survivor (newer versions only).</summary>
     public void Retarget(PlanResolution survivor)
     {

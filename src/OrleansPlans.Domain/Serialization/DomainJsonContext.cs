@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Figures;
 using OrleansPlans.Domain.Merges;
+using OrleansPlans.Domain.Operations;
 using OrleansPlans.Domain.Plans;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Domain.Users;
@@ -30,6 +31,14 @@ namespace OrleansPlans.Domain.Serialization;
 [JsonSerializable(typeof(MergeMove))]
 [JsonSerializable(typeof(Dictionary<string, PlanResolution>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, PlanResolution>))]
+[JsonSerializable(typeof(AbsorbPreview))]
+[JsonSerializable(typeof(UserDelta))]
+[JsonSerializable(typeof(MergePreview))]
+[JsonSerializable(typeof(MergeRequestRecord))]
+[JsonSerializable(typeof(MergeRequestAdmission))]
+[JsonSerializable(typeof(OperatorMergeRequest))]
+[JsonSerializable(typeof(RequestOrigin))]
+[JsonSerializable(typeof(MergeAuditLog))]
 [JsonSerializable(typeof(PlanUsageHourlyRow))]
 [JsonSerializable(typeof(PlanUsageDailyRow))]
 [JsonSerializable(typeof(PlanContentUsageRow))]

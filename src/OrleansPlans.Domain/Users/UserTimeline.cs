@@ -168,6 +168,34 @@ public sealed class UserTimeline
         }
     }
 
+    /// <summary>
+    /// The delta <see cref="UserWorkflow.ReconcileAsync"/> would send if a merge told this user
+    /// <paramref name="survivorAliases"/>, computed without changing anything (for a merge preview). Events and
+    /// resolutions not yet committed are left out: between grain calls there are none.
+    /// </summary>
+    public UserDelta PreviewReconcile(IReadOnlyDictionary<string, PlanResolution> survivorAliases)
+    {
+        var before = _applied ??= ComputeApplied();
+        var resolutions = new Dictionary<string, PlanResolution>(Resolutions, StringComparer.Ordinal);
+        var rename = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (plan, resolution) in survivorAliases)
+        {
+            // The same rule as Learn then Commit: only named plans, only newer resolutions; figures follow the renaming.
+            if (resolutions.TryGetValue(plan, out var old) && old.Version < resolution.Version)
+            {
+                if (old.Root != resolution.Root)
+                {
+                    rename[old.Root] = resolution.Root;
+                }
+
+                resolutions[plan] = resolution;
+            }
+        }
+
+        var after = UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p);
+        return after.Minus(before.Renamed(p => rename.GetValueOrDefault(p, p)), before.Unattributed);
+    }
+
     /// <summary>The plan the user is a member of at <paramref name="at"/> (a surviving plan id), or null.</summary>
     public string? PlanAt(DateTimeOffset at) => (_applied ??= ComputeApplied()).PlanAt(at);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansPlans.Grains.Diagnostics;
 using OrleansPlans.Grains.Projection;
 
 namespace OrleansPlans.Grains.Hosting;
@@ -17,6 +18,7 @@ public static class PlanAnalyticsSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPlanDomainSerialization();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => new MergeMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.TryAddSingleton<InMemoryRowStore>();
         builder.Services.TryAddSingleton<IRowSink>(sp => sp.GetRequiredService<InMemoryRowStore>());
         return builder;

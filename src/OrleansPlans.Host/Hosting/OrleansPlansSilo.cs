@@ -17,7 +17,8 @@ public static class OrleansPlansSilo
     /// A silo reading the input topics from Kafka, with clustering, grain state and Kafka checkpoints in PostgreSQL,
     /// projecting every row change to the compacted output topics.
     /// </summary>
-    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input, PostgresOptions postgres)
+    /// <returns>The silo's identity and endpoints, as configured.</returns>
+    public static SiloOptions AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input, PostgresOptions postgres)
     {
         var silo = builder.Configuration.GetSection("Orleans").Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(orleans =>
@@ -30,6 +31,7 @@ public static class OrleansPlansSilo
             orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
             orleans.AddKafkaInputStreams(input);
             orleans.AddPlanAnalytics();
+            orleans.AddActivityPropagation(); // grain calls become spans of the HTTP request or stream batch that made them
             orleans.AddKafkaProjection(projection =>
             {
                 projection.BootstrapServers = input.BootstrapServers;
@@ -39,6 +41,6 @@ public static class OrleansPlansSilo
                 }
             });
         });
-        return builder;
+        return silo;
     }
 }

@@ -20,4 +20,7 @@ public sealed class SiloOptions
     /// (or a DNS name) in a multi-host deployment, and the silo then listens on all interfaces.
     /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Names this silo in telemetry: its advertised address and silo port.</summary>
+    public string InstanceId => $"{AdvertisedAddress}:{SiloPort}";
 }

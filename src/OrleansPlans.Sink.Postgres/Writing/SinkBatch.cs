@@ -23,11 +23,20 @@ internal sealed class SinkBatch
 
     public bool IsEmpty => RecordCount == 0 && EndsReached.Count == 0;
 
+    /// <summary>When the oldest record of the batch was written to its output topic (Kafka's timestamp), if any had one.</summary>
+    public DateTimeOffset? OldestWrittenAt { get; private set; }
+
     public IEnumerable<IGrouping<SinkTable, DecodedRecord>> ByTable => _latest.Values.GroupBy(r => r.Table);
 
-    public void Add(TopicPartition partition, long offset, DecodedRecord? record)
+    public void Add(TopicPartition partition, long offset, DecodedRecord? record, Timestamp writtenAt = default)
     {
         RecordCount++;
+        if (writtenAt.Type != TimestampType.NotAvailable)
+        {
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(writtenAt.UnixTimestampMs);
+            OldestWrittenAt = OldestWrittenAt is { } oldest && oldest <= at ? oldest : at;
+        }
+
         NextOffsets[partition] = offset + 1;
         if (record is not null)
         {

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OrleansPlans.Host.Health;
+
+/// <summary>Liveness and readiness probes.</summary>
+public static class HealthHosting
+{
+    private const string ReadyTag = "ready";
+
+    /// <summary>Registers the readiness checks: the silo has started, Kafka and PostgreSQL answer.</summary>
+    public static IServiceCollection AddPipelineHealthChecks(this IServiceCollection services)
+    {
+        services.AddSingleton<KafkaHealthCheck>();
+        services.AddSingleton<PostgresHealthCheck>();
+        services.AddHealthChecks()
+            .AddCheck<SiloStartedHealthCheck>("silo", tags: [ReadyTag])
+            .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag])
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c>: the process serves requests (no dependency checks, so a broker outage does not make an
+    /// orchestrator restart every silo). <c>/health/ready</c>: every readiness check passes; 503 otherwise.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPipelineHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync });
+        return endpoints;
+    }
+}

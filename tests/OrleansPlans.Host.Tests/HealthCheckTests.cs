@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansPlans.DevBroker;
+using OrleansPlans.Host.Health;
+using OrleansPlans.Host.Kafka;
+using OrleansPlans.Host.Postgres;
+using OrleansPlans.Postgres.Embedded;
+
+namespace OrleansPlans.Host.Tests;
+
+/// <summary>The readiness checks say unhealthy, with the reason, when Kafka or PostgreSQL cannot be reached.</summary>
+public sealed class HealthCheckTests
+{
+    private static HealthCheckContext Context(IHealthCheck check) =>
+        new() { Registration = new HealthCheckRegistration("test", check, HealthStatus.Unhealthy, null) };
+
+    [Fact]
+    public async Task kafka_check_is_healthy_while_a_broker_answers_and_unhealthy_when_all_are_down()
+    {
+        await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { BrokerCount = 1 });
+        var options = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers };
+        broker.CreateTopic(options.MembershipTopic, partitions: 1);
+        using var check = new KafkaHealthCheck(options);
+
+        var up = await check.CheckHealthAsync(Context(check), TestContext.Current.CancellationToken);
+        Assert.Equal(HealthStatus.Healthy, up.Status);
+        Assert.Contains("1 broker(s)", up.Description, StringComparison.Ordinal);
+
+        broker.SetBrokerDown(broker.BrokerIds[0]);
+        var down = await check.CheckHealthAsync(Context(check), TestContext.Current.CancellationToken);
+        Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        Assert.Contains(broker.BootstrapServers, down.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task kafka_check_is_unhealthy_when_the_input_topic_is_missing()
+    {
+        await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { BrokerCount = 1 });
+        using var check = new KafkaHealthCheck(new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, MembershipTopic = "no-such-topic" });
+
+        var result = await check.CheckHealthAsync(Context(check), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Contains("no-such-topic", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task postgres_check_is_healthy_against_a_server_and_unhealthy_against_a_closed_port()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var server = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
+        using var healthy = new PostgresHealthCheck(new PostgresOptions { ConnectionString = server.GetConnectionString() });
+        Assert.Equal(HealthStatus.Healthy, (await healthy.CheckHealthAsync(Context(healthy), cancellationToken)).Status);
+
+        using var closed = new PostgresHealthCheck(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres" });
+        var result = await closed.CheckHealthAsync(Context(closed), cancellationToken);
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.StartsWith("PostgreSQL unreachable", result.Description, StringComparison.Ordinal);
+    }
+
+    // A port that was free a moment ago: nothing listens there.
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
