@@ -39,7 +39,7 @@ public sealed class PipelineStatusOptions
     /// <summary>How many of the newest dead letters are listed; default 5.</summary>
     public int NewestDeadLetters { get; set; } = 5;
 
-    /// <summary>The longest each Kafka or PostgreSQL request may take before that system is reported unreachable; default 5 s.</summary>
+    /// <summary>The longest each Kafka or PostgreSQL request may take before that system is reported unreachable; 1 s to 5 min, default 5 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Every problem with these options, each naming its option; empty when valid.</summary>
@@ -71,9 +71,9 @@ public sealed class PipelineStatusOptions
             problems.Add($"{nameof(PipelineStatusOptions)}.{nameof(NewestDeadLetters)} must be from 0 to 1,000 (was {NewestDeadLetters}).");
         }
 
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5))
+        if (Timeout < TimeSpan.FromSeconds(1) || Timeout > TimeSpan.FromMinutes(5))
         {
-            problems.Add($"{nameof(PipelineStatusOptions)}.{nameof(Timeout)} must be more than zero and at most 5 minutes (was {Timeout}).");
+            problems.Add($"{nameof(PipelineStatusOptions)}.{nameof(Timeout)} must be from 1 second to 5 minutes (was {Timeout}).");
         }
 
         if (RecentlyDeadSilos < TimeSpan.Zero)

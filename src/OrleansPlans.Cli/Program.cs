@@ -1,0 +1,3 @@
+using OrleansPlans.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromConsole());
