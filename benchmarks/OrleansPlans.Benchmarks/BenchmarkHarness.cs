@@ -87,12 +87,22 @@ public static class BenchmarkHarness
     {
         report.Section("engine rate, grains (one in-process silo, memory storage, in-memory row sink)");
         Describe(report, workload);
+        var live = await GrainRunAsync(report, "live: 4-event batches per user", workload, cancellationToken);
+        report.EngineRate(FigureIds.GrainEngineRate, live.CpuRate(workload.UsageEvents),
+            $"per CPU-second of all silo threads, one cold run, {GrainEngineBenchmark.Concurrency} batches in flight, {WorkloadGenerator.EventsPerBatch}-event batches; wall {live.Rate(workload.UsageEvents):#,0}/s");
+
+        var backlog = await GrainRunAsync(report, "backlog: one batch per user", workload.OneBatchPerUser(), cancellationToken);
+        report.EngineRate(FigureIds.GrainEngineBacklogRate, backlog.CpuRate(workload.UsageEvents),
+            $"same events, each user's in one batch (a backlog pull grouped by key); {backlog.CpuRate(workload.UsageEvents) / live.CpuRate(workload.UsageEvents):#,0.0}x the live rate; wall {backlog.Rate(workload.UsageEvents):#,0}/s");
+    }
+
+    private static async Task<RunResult> GrainRunAsync(FigureReport report, string name, Workload.Workload workload, CancellationToken cancellationToken)
+    {
         await using var silo = await InProcessSilo.StartAsync(cancellationToken);
         var result = await GrainEngineBenchmark.RunAsync(silo.Grains, workload, cancellationToken);
         await VerifyAsync(silo.Grains, workload);
-        report.Detail($"{Describe(result, workload)}, {silo.Rows.ChangeCount:#,0} row changes emitted");
-        report.EngineRate(FigureIds.GrainEngineRate, result.CpuRate(workload.UsageEvents),
-            $"per CPU-second of all silo threads, one cold run, {GrainEngineBenchmark.Concurrency} batches in flight; wall {result.Rate(workload.UsageEvents):#,0}/s");
+        report.Detail($"{name}: {workload.Batches.Count:#,0} batches, {Describe(result, workload)}, {silo.Rows.ChangeCount:#,0} row changes emitted");
+        return result;
     }
 
     private static async Task MergeAsync(FigureReport report, BenchmarkSettings settings, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ public static class FigureGoals
         [FigureIds.EndToEndRatio] = (">= 0.5", v => v >= 0.5),
         [FigureIds.DomainEngineRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
         [FigureIds.GrainEngineRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
+        [FigureIds.GrainEngineBacklogRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
         [FigureIds.LatencyP99] = ("<= 500 ms", v => v <= 500),
         [FigureIds.MergeSeconds] = ("<= 5 s", v => v <= 5),
     };

@@ -18,6 +18,9 @@ public static class FigureIds
     /// <summary>3. Grains in one in-process silo with memory storage, usage events per CPU-second; goal 250,000.</summary>
     public const string GrainEngineRate = "engine.grains.rate";
 
+    /// <summary>3. The same grains and events, each user's events in one batch (a backlog pull grouped by key).</summary>
+    public const string GrainEngineBacklogRate = "engine.grains.backlog_rate";
+
     /// <summary>4. Produce-to-output-topic latency at half the sustained rate, median.</summary>
     public const string LatencyP50 = "latency.p50";
 
@@ -45,6 +48,6 @@ public static class FigureIds
     /// <summary>Every id the full harness prints; goal ratios are printed after their rate as <c>&lt;id&gt;.goal_ratio</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
         [KafkaCeilingRate, EndToEndRate, EndToEndRatio, DomainEngineRate, DomainEngineRate + ".goal_ratio", GrainEngineRate,
-         GrainEngineRate + ".goal_ratio", LatencyP50, LatencyP99, MergeSeconds, UserStateBytes, PlanStateBytes, HeapPerUser,
+         GrainEngineRate + ".goal_ratio", GrainEngineBacklogRate, GrainEngineBacklogRate + ".goal_ratio", LatencyP50, LatencyP99, MergeSeconds, UserStateBytes, PlanStateBytes, HeapPerUser,
          ProcessRss, BacklogPeakRss];
 }
