@@ -1,5 +1,7 @@
 using OrleansPlans.Benchmarks.Engine;
 using OrleansPlans.Benchmarks.Memory;
+using OrleansPlans.Benchmarks.Merge;
+using OrleansPlans.Benchmarks.Pipeline;
 using OrleansPlans.Benchmarks.Reporting;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.Grains;
@@ -7,11 +9,14 @@ using OrleansPlans.Grains;
 namespace OrleansPlans.Benchmarks;
 
 /// <summary>
-/// Runs every measured part and prints its figures (see <see cref="FigureIds"/>). Parts of issue 6 that need a
-/// broker (Kafka consume+parse ceiling, end-to-end rate and latency) and the large-merge timing are not here yet.
+/// Runs every measured part and prints its figures (see <see cref="FigureIds"/>), then the table of all of them
+/// with issue 6's goals.
 /// </summary>
 public static class BenchmarkHarness
 {
+    private const double MiB = 1024 * 1024;
+    private static readonly TimeSpan EndToEndTimeout = TimeSpan.FromMinutes(8);
+
     /// <summary>Runs the harness, writing figures to <paramref name="output"/>.</summary>
     public static async Task RunAsync(BenchmarkSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
@@ -25,15 +30,23 @@ public static class BenchmarkHarness
         var workload = generator.Generate(settings.Users, settings.UsagesPerUser);
         DomainEngine(report, settings, workload);
 
-        if (settings.SkipGrains)
+        if (!settings.SkipGrains)
         {
-            report.Detail("grains skipped (--skip-grains)");
-            return;
+            var grainWorkload = settings.GrainUsers == settings.Users ? workload : generator.Generate(settings.GrainUsers, settings.UsagesPerUser);
+            await GrainEngineAsync(report, grainWorkload, cancellationToken);
         }
 
-        var grainWorkload = settings.GrainUsers == settings.Users ? workload : generator.Generate(settings.GrainUsers, settings.UsagesPerUser);
-        await GrainEngineAsync(report, grainWorkload, cancellationToken);
-        output.Flush();
+        if (!settings.SkipMerge)
+        {
+            await MergeAsync(report, settings, cancellationToken);
+        }
+
+        if (!settings.SkipPipeline)
+        {
+            await PipelineAsync(report, settings, generator.Generate(settings.EndToEndUsers, settings.UsagesPerUser), cancellationToken);
+        }
+
+        report.Table();
     }
 
     private static void DomainEngine(FigureReport report, BenchmarkSettings settings, Workload.Workload workload)
@@ -74,12 +87,64 @@ public static class BenchmarkHarness
     {
         report.Section("engine rate, grains (one in-process silo, memory storage, in-memory row sink)");
         Describe(report, workload);
+        var live = await GrainRunAsync(report, "live: 4-event batches per user", workload, cancellationToken);
+        report.EngineRate(FigureIds.GrainEngineRate, live.CpuRate(workload.UsageEvents),
+            $"per CPU-second of all silo threads, one cold run, {GrainEngineBenchmark.Concurrency} batches in flight, {WorkloadGenerator.EventsPerBatch}-event batches; wall {live.Rate(workload.UsageEvents):#,0}/s");
+
+        var backlog = await GrainRunAsync(report, "backlog: one batch per user", workload.OneBatchPerUser(), cancellationToken);
+        report.EngineRate(FigureIds.GrainEngineBacklogRate, backlog.CpuRate(workload.UsageEvents),
+            $"same events, each user's in one batch (a backlog pull grouped by key); {backlog.CpuRate(workload.UsageEvents) / live.CpuRate(workload.UsageEvents):#,0.0}x the live rate; wall {backlog.Rate(workload.UsageEvents):#,0}/s");
+    }
+
+    private static async Task<RunResult> GrainRunAsync(FigureReport report, string name, Workload.Workload workload, CancellationToken cancellationToken)
+    {
         await using var silo = await InProcessSilo.StartAsync(cancellationToken);
         var result = await GrainEngineBenchmark.RunAsync(silo.Grains, workload, cancellationToken);
         await VerifyAsync(silo.Grains, workload);
-        report.Detail($"{Describe(result, workload)}, {silo.Rows.ChangeCount:#,0} row changes emitted");
-        report.EngineRate(FigureIds.GrainEngineRate, result.CpuRate(workload.UsageEvents),
-            $"per CPU-second of all silo threads, one cold run, {GrainEngineBenchmark.Concurrency} batches in flight; wall {result.Rate(workload.UsageEvents):#,0}/s");
+        report.Detail($"{name}: {workload.Batches.Count:#,0} batches, {Describe(result, workload)}, {silo.Rows.ChangeCount:#,0} row changes emitted");
+        return result;
+    }
+
+    private static async Task MergeAsync(FigureReport report, BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        report.Section($"merge of a {settings.MergeMembers:#,0}-member plan (one in-process silo, memory storage, in-memory row sink)");
+        await using var silo = await InProcessSilo.StartAsync(cancellationToken);
+        var result = await MergeBenchmark.RunAsync(silo, settings.MergeMembers, settings.MergeUsagesPerMember, cancellationToken);
+        report.Detail($"loaded {result.UsageEvents:#,0} usage events in {result.Load.Elapsed.TotalSeconds:#,0.0} s wall " +
+            $"({result.Load.CpuRate(result.UsageEvents):#,0} usage events/CPU-s, one call per user)");
+        report.Figure(FigureIds.MergeSeconds, result.Merge.TotalSeconds, "s",
+            $"merge event handed to the coordinator until the rows show the source merged and the target holding all {result.UsageEvents:#,0} usage events");
+    }
+
+    private static async Task PipelineAsync(FigureReport report, BenchmarkSettings settings, Workload.Workload workload, CancellationToken cancellationToken)
+    {
+        report.Section($"broker parts: dev broker, {PipelineEnvironment.SiloCount} silos in this process (PostgreSQL state), Kafka projection, PostgreSQL sink");
+        Describe(report, workload);
+        var records = ContractRecords.Encode(workload);
+        var expected = ExpectedTables.Of(workload);
+        await using var environment = await PipelineEnvironment.StartAsync(cancellationToken);
+        var produce = Measurement.Start();
+        RecordProducer.ProduceAll(environment.BootstrapServers, records);
+        report.Detail($"backlog of {records.Count:#,0} records produced in {produce.Stop().Elapsed.TotalSeconds:#,0.0} s");
+
+        var ceiling = KafkaCeilingBenchmark.Run(environment.BootstrapServers, records.Count);
+        var ceilingRate = ceiling.Rate(records.Count);
+        report.Figure(FigureIds.KafkaCeilingRate, ceilingRate, "records/s",
+            $"one plain consumer + contract codec, wall; {ceiling.CpuRate(records.Count):#,0} records/CPU-s");
+
+        var e2e = await EndToEndBenchmark.RunAsync(environment, expected, EndToEndTimeout, cancellationToken);
+        var e2eRate = e2e.Run.Rate(records.Count);
+        report.Figure(FigureIds.EndToEndRate, e2eRate, "records/s",
+            $"silo start until the tables hold every row, wall {e2e.Run.Elapsed.TotalSeconds:#,0.0} s; {e2e.Run.CpuRate(records.Count):#,0} records per CPU-s of this process (PostgreSQL not counted)");
+        report.Figure(FigureIds.EndToEndRatio, e2eRate / ceilingRate, "x", "end-to-end over ceiling, both wall rates of this run");
+        report.Figure(FigureIds.BacklogPeakRss, e2e.RssPeak, "bytes",
+            $"this process while its silos consumed the backlog: {e2e.RssBefore / MiB:#,0} MiB before, {e2e.RssPeak / MiB:#,0} MiB peak, {e2e.RssAfter / MiB:#,0} MiB after");
+
+        var rate = Math.Max(1, e2eRate / 2);
+        var latency = await LatencyBenchmark.RunAsync(environment.BootstrapServers, workload.UserIds, rate, TimeSpan.FromSeconds(settings.LatencySeconds), cancellationToken);
+        var note = $"{latency.Produced:#,0} usage records at {rate:#,0}/s (half the end-to-end rate), produce to plan_content_usage row in its output topic";
+        report.Figure(FigureIds.LatencyP50, latency.Percentile(50), "ms", note);
+        report.Figure(FigureIds.LatencyP99, latency.Percentile(99), "ms", $"max {latency.LatenciesMs.Max():#,0} ms");
     }
 
     private static async Task VerifyAsync(IGrainFactory grains, Workload.Workload workload)

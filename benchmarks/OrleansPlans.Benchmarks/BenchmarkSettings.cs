@@ -5,7 +5,9 @@ public sealed record BenchmarkSettings
 {
     /// <summary>Command-line help.</summary>
     public const string Usage =
-        "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]";
+        "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]\n" +
+        "       [--e2e-users N] [--latency-seconds N] [--merge-members N] [--merge-usages-per-member N] [--skip-pipeline] [--skip-merge]\n" +
+        "   or: OrleansPlans.Benchmarks --micro [BenchmarkDotNet arguments, e.g. --filter *Codec*]";
 
     /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
     public bool Smoke { get; init; }
@@ -28,6 +30,24 @@ public sealed record BenchmarkSettings
     /// <summary>Runs only the domain engine and memory parts (for profiling the domain).</summary>
     public bool SkipGrains { get; init; }
 
+    /// <summary>Users whose events go through the broker for the ceiling, end-to-end and latency parts.</summary>
+    public int EndToEndUsers { get; init; } = 3_000;
+
+    /// <summary>How long the paced producer of the latency part runs.</summary>
+    public int LatencySeconds { get; init; } = 15;
+
+    /// <summary>Members of the plan merged away in the merge part (issue 6: 10,000).</summary>
+    public int MergeMembers { get; init; } = 10_000;
+
+    /// <summary>Usage events per member of that plan (issue 6: 100, so 1,000,000 in all).</summary>
+    public int MergeUsagesPerMember { get; init; } = 100;
+
+    /// <summary>Skips the broker-based parts (ceiling, end-to-end, latency).</summary>
+    public bool SkipPipeline { get; init; }
+
+    /// <summary>Skips the merge part.</summary>
+    public bool SkipMerge { get; init; }
+
     /// <summary>Parses the command line; null when it is not understood.</summary>
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
     {
@@ -38,10 +58,32 @@ public sealed record BenchmarkSettings
             switch (args[i])
             {
                 case "--smoke":
-                    settings = settings with { Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1 };
+                    settings = settings with
+                    {
+                        Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1, EndToEndUsers = 60,
+                        LatencySeconds = 2, MergeMembers = 50, MergeUsagesPerMember = 10,
+                    };
                     break;
                 case "--skip-grains":
                     settings = settings with { SkipGrains = true };
+                    break;
+                case "--skip-pipeline":
+                    settings = settings with { SkipPipeline = true };
+                    break;
+                case "--skip-merge":
+                    settings = settings with { SkipMerge = true };
+                    break;
+                case "--e2e-users" when TryInt(args, ++i, out var e2eUsers):
+                    settings = settings with { EndToEndUsers = e2eUsers };
+                    break;
+                case "--latency-seconds" when TryInt(args, ++i, out var latencySeconds):
+                    settings = settings with { LatencySeconds = latencySeconds };
+                    break;
+                case "--merge-members" when TryInt(args, ++i, out var mergeMembers):
+                    settings = settings with { MergeMembers = mergeMembers };
+                    break;
+                case "--merge-usages-per-member" when TryInt(args, ++i, out var mergeUsages):
+                    settings = settings with { MergeUsagesPerMember = mergeUsages };
                     break;
                 case "--users" when TryInt(args, ++i, out var users):
                     settings = settings with { Users = users };

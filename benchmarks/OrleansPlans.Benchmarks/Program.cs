@@ -1,4 +1,11 @@
 using OrleansPlans.Benchmarks;
+using OrleansPlans.Benchmarks.Micro;
+
+if (args.Length > 0 && args[0] == "--micro")
+{
+    MicroBenchmarks.Run(args[1..]);
+    return 0;
+}
 
 var settings = BenchmarkSettings.Parse(args);
 if (settings is null)

@@ -4,7 +4,11 @@ using OrleansPlans.Benchmarks.Reporting;
 
 namespace OrleansPlans.Benchmarks.Tests;
 
-/// <summary>The smoke mode runs every measured part end to end and prints every figure; no timing is asserted.</summary>
+/// <summary>
+/// The smoke mode runs every measured part (domain, grains, merge, broker ceiling, 2-silo end-to-end with the
+/// PostgreSQL sink, latency) and prints every figure; no timing is asserted, only that each figure is a positive,
+/// finite number and that the final table lists them all.
+/// </summary>
 public sealed partial class SmokeRunTests
 {
     [Fact]
@@ -21,14 +25,22 @@ public sealed partial class SmokeRunTests
             Assert.True(printed.ContainsKey(id), $"figure '{id}' missing from:\n{output}");
         }
 
-        Assert.True(double.Parse(printed[FigureIds.DomainEngineRate].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0);
-        Assert.True(double.Parse(printed[FigureIds.UserStateBytes].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        foreach (var (id, text) in printed)
+        {
+            var value = double.Parse(text.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(double.IsFinite(value) && value > 0, $"figure '{id}' = {text} is not a positive number");
+        }
+
+        var table = output.ToString()[output.ToString().IndexOf("== figures", StringComparison.Ordinal)..];
+        Assert.All(FigureIds.All, id => Assert.Contains($"| {id} |", table, StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("--users")]
     [InlineData("--users", "0")]
     [InlineData("--bogus")]
+    [InlineData("--e2e-users", "-3")]
+    [InlineData("--merge-members")]
     public void command_lines_that_are_not_understood_are_refused(params string[] args) =>
         Assert.Null(BenchmarkSettings.Parse(args));
 
@@ -40,6 +52,7 @@ public sealed partial class SmokeRunTests
 
         Assert.True(smoke.Smoke);
         Assert.True(smoke.Users < full.Users && smoke.GrainUsers < full.GrainUsers && smoke.Repetitions == 1);
+        Assert.True(smoke.EndToEndUsers < full.EndToEndUsers && smoke.MergeMembers < full.MergeMembers && smoke.LatencySeconds < full.LatencySeconds);
     }
 
     [GeneratedRegex(@"^figure (?<id>\S+) = (?<value>-?[\d,]+(\.\d+)?) ", RegexOptions.Multiline)]

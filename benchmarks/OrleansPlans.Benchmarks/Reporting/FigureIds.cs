@@ -1,28 +1,53 @@
 namespace OrleansPlans.Benchmarks.Reporting;
 
-/// <summary>The ids of the figures the harness prints (every run, smoke or not).</summary>
+/// <summary>The ids of the figures the harness prints (every run, smoke or not), numbered as in issue 6.</summary>
 public static class FigureIds
 {
-    /// <summary>Pure domain engine, usage events per second.</summary>
+    /// <summary>1. Plain consumer + contract codec over the input topics, records per second.</summary>
+    public const string KafkaCeilingRate = "kafka.ceiling.rate";
+
+    /// <summary>2. Input topics to caught-up output topics and tables with 2 silos, records per second.</summary>
+    public const string EndToEndRate = "e2e.rate";
+
+    /// <summary>2. <see cref="EndToEndRate"/> over <see cref="KafkaCeilingRate"/>; goal at least 0.5.</summary>
+    public const string EndToEndRatio = "e2e.ceiling_ratio";
+
+    /// <summary>3. Pure domain engine, usage events per CPU-second.</summary>
     public const string DomainEngineRate = "engine.domain.rate";
 
-    /// <summary>Grains in one in-process silo with memory storage, usage events per second.</summary>
+    /// <summary>3. Grains in one in-process silo with memory storage, usage events per CPU-second; goal 250,000.</summary>
     public const string GrainEngineRate = "engine.grains.rate";
 
-    /// <summary>Persisted JSON bytes of a user's state, mean.</summary>
+    /// <summary>3. The same grains and events, each user's events in one batch (a backlog pull grouped by key).</summary>
+    public const string GrainEngineBacklogRate = "engine.grains.backlog_rate";
+
+    /// <summary>4. Produce-to-output-topic latency at half the sustained rate, median.</summary>
+    public const string LatencyP50 = "latency.p50";
+
+    /// <summary>4. Produce-to-output-topic latency at half the sustained rate, 99th percentile; goal at most 500 ms.</summary>
+    public const string LatencyP99 = "latency.p99";
+
+    /// <summary>5. Merge event until the rows reflect merging a 10,000-member, 1,000,000-usage plan; goal at most 5 s.</summary>
+    public const string MergeSeconds = "merge.seconds";
+
+    /// <summary>6. Persisted JSON bytes of a user's state, mean.</summary>
     public const string UserStateBytes = "memory.user_state.bytes";
 
-    /// <summary>Persisted JSON bytes of a surviving plan's state, mean.</summary>
+    /// <summary>6. Persisted JSON bytes of a surviving plan's state, mean.</summary>
     public const string PlanStateBytes = "memory.plan_state.bytes";
 
-    /// <summary>Managed heap growth per user after loading every user into the domain engine.</summary>
+    /// <summary>6. Managed heap growth per user after loading every user into the domain engine.</summary>
     public const string HeapPerUser = "memory.heap_per_user.bytes";
 
-    /// <summary>Process resident set after loading every user into the domain engine.</summary>
+    /// <summary>6. Process resident set after loading every user into the domain engine.</summary>
     public const string ProcessRss = "memory.process_rss.bytes";
 
-    /// <summary>Every id, in print order; goal ratios are printed after their rate as <c>&lt;id&gt;.goal_ratio</c>.</summary>
+    /// <summary>6. Peak resident set of the process hosting both silos while they consume the end-to-end backlog.</summary>
+    public const string BacklogPeakRss = "memory.backlog_peak_rss.bytes";
+
+    /// <summary>Every id the full harness prints; goal ratios are printed after their rate as <c>&lt;id&gt;.goal_ratio</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [DomainEngineRate, DomainEngineRate + ".goal_ratio", GrainEngineRate, GrainEngineRate + ".goal_ratio",
-         UserStateBytes, PlanStateBytes, HeapPerUser, ProcessRss];
+        [KafkaCeilingRate, EndToEndRate, EndToEndRatio, DomainEngineRate, DomainEngineRate + ".goal_ratio", GrainEngineRate,
+         GrainEngineRate + ".goal_ratio", GrainEngineBacklogRate, GrainEngineBacklogRate + ".goal_ratio", LatencyP50, LatencyP99, MergeSeconds, UserStateBytes, PlanStateBytes, HeapPerUser,
+         ProcessRss, BacklogPeakRss];
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansPlans.Grains.Diagnostics;
+using Orleans.Storage;
 using OrleansPlans.Grains.Projection;
+using OrleansPlans.Grains.State;
 
 namespace OrleansPlans.Grains.Hosting;
 
@@ -11,7 +13,9 @@ public static class PlanAnalyticsSiloBuilderExtensions
     /// <summary>
     /// Adds domain serialization, a <see cref="TimeProvider"/> and, unless another sink is registered, an
     /// <see cref="InMemoryRowStore"/> as the row sink. Grain state goes to the storage provider named
-    /// <see cref="PlanAnalyticsStorage.Name"/>, which the host configures (memory, PostgreSQL, …).
+    /// <see cref="PlanAnalyticsStorage.Name"/>, which the host configures (memory, PostgreSQL, …); that provider stores
+    /// each state's JSON bytes as they are (a serializer keyed by the provider's name, which Orleans' storage providers
+    /// pick up unless their options name another).
     /// </summary>
     public static ISiloBuilder AddPlanAnalytics(this ISiloBuilder builder)
     {
@@ -19,6 +23,7 @@ public static class PlanAnalyticsSiloBuilderExtensions
         builder.Services.AddPlanDomainSerialization();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => new MergeMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.TryAddKeyedSingleton<IGrainStorageSerializer, JsonGrainStateStorageSerializer>(PlanAnalyticsStorage.Name);
         builder.Services.TryAddSingleton<InMemoryRowStore>();
         builder.Services.TryAddSingleton<IRowSink>(sp => sp.GetRequiredService<InMemoryRowStore>());
         return builder;

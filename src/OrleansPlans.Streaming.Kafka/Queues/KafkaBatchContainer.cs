@@ -4,7 +4,8 @@ using Orleans.Streams;
 namespace OrleansPlans.Streaming.Kafka;
 
 /// <summary>
-/// Consecutive records of one stream key from one pull, delivered together: batch observers get them in one call.
+/// The records of one stream key from one pull (in offset order, not necessarily adjacent), delivered together:
+/// batch observers get them in one call.
 /// </summary>
 [GenerateSerializer]
 internal sealed class KafkaBatchContainer : IBatchContainer

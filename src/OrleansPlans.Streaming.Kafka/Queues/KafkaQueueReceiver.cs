@@ -115,7 +115,11 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         var batches = new List<IBatchContainer>();
         List<(KafkaPosition Position, string Reason, byte[]? Raw)>? rejected = null;
         long firstOffset = -1, lastOffset = -1;
-        KafkaBatchContainer? current = null;
+        // Every record of one key in this pull travels in one container (in offset order), however the keys interleave:
+        // a batch observer then handles a user's records with one call, one state write and one delta per plan.
+        // Checkpoints stay exact: containers start in first-offset order and every record of a container comes at or
+        // after its first offset, so everything below the first unfinished container's first offset is done.
+        Dictionary<StreamId, KafkaBatchContainer>? byStream = null;
         for (var i = 0; i < limit; i++)
         {
             ConsumeResult<byte[]?, byte[]?>? result;
@@ -149,14 +153,15 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             if (!outcome.IsSuccess || string.IsNullOrEmpty(streamKey))
             {
                 (rejected ??= []).Add((position, outcome.FailureReason ?? "record has no key and the decoder gave no stream key", message.Value));
-                current = null;
                 continue;
             }
 
             var streamId = StreamId.Create(_queue.StreamNamespace, streamKey);
-            if (current is null || !current.StreamId.Equals(streamId))
+            byStream ??= [];
+            if (!byStream.TryGetValue(streamId, out var current))
             {
                 current = new KafkaBatchContainer(streamId, _queue.Topic, _queue.Partition, [], []) { RawValues = [] };
+                byStream[streamId] = current;
                 batches.Add(current);
             }
 

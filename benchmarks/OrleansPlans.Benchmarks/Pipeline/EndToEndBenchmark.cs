@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using OrleansPlans.Benchmarks.Engine;
+using OrleansPlans.Domain.Rows;
+
+namespace OrleansPlans.Benchmarks.Pipeline;
+
+/// <summary>
+/// Issue 6, figure 2 (and the backlog half of figure 6): the whole backlog is in the input topics before the silos
+/// start; the clock runs from starting the silos and the sink until the analytics tables hold every row the domain
+/// engine computes for the same events. The process's resident set is sampled meanwhile.
+/// </summary>
+public static class EndToEndBenchmark
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>What one end-to-end run measured.</summary>
+    public sealed record Result(RunResult Run, long RssBefore, long RssPeak, long RssAfter);
+
+    /// <summary>Starts the silos and sink of <paramref name="environment"/> and waits until the tables equal <paramref name="expected"/>.</summary>
+    public static async Task<Result> RunAsync(PipelineEnvironment environment, ExpectedTables expected, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(expected);
+        var rssBefore = CurrentRss();
+        var peak = rssBefore;
+        var measurement = Measurement.Start();
+        var clock = Stopwatch.StartNew();
+        await environment.StartSilosAndSinkAsync(cancellationToken);
+        var last = "";
+        while (true)
+        {
+            peak = Math.Max(peak, CurrentRss());
+            last = await DifferenceAsync(environment, expected, cancellationToken);
+            if (last.Length == 0)
+            {
+                break;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"end-to-end: tables not caught up within {timeout}: {last}");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+
+        var run = measurement.Stop();
+        return new Result(run, rssBefore, peak, CurrentRss());
+    }
+
+    /// <summary>The resident set of this process now.</summary>
+    public static long CurrentRss()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    private static async Task<string> DifferenceAsync(PipelineEnvironment environment, ExpectedTables expected, CancellationToken cancellationToken)
+    {
+        var usage = await environment.SumAsync(OutputTables.PlanUsageDaily, "events", cancellationToken)
+            + await environment.SumAsync(OutputTables.UnattributedUsageDaily, "events", cancellationToken);
+        if (usage != expected.UsageEvents)
+        {
+            return $"{usage} of {expected.UsageEvents} usage events in the daily tables";
+        }
+
+        foreach (var (table, rows) in expected.RowCounts)
+        {
+            var actual = await environment.CountAsync(table, cancellationToken);
+            if (actual != rows)
+            {
+                return $"{table} has {actual} rows, expected {rows}";
+            }
+        }
+
+        return "";
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OrleansPlans.Benchmarks.Workload;
+using OrleansPlans.DevBroker;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Host.Hosting;
+using OrleansPlans.Host.Kafka;
+using OrleansPlans.Host.Postgres;
+using OrleansPlans.Persistence.Postgres;
+using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Sink.Postgres;
+using OrleansPlans.Streaming.Kafka;
+
+namespace OrleansPlans.Benchmarks.Pipeline;
+
+/// <summary>
+/// The production pipeline, private to one benchmark run: the dev broker with the contract's topics, a private
+/// PostgreSQL cluster, <see cref="SiloCount"/> silos composed exactly as the main job composes them
+/// (<see cref="OrleansPlansSilo.AddOrleansPlansSilo"/>: Kafka input, PostgreSQL clustering, state and checkpoints,
+/// Kafka projection), hosted in this process so its CPU time and memory are measured, and the PostgreSQL sink.
+/// </summary>
+public sealed class PipelineEnvironment : IAsyncDisposable
+{
+    /// <summary>Silos of the end-to-end run (issue 6 asks for 2).</summary>
+    public const int SiloCount = 2;
+
+    /// <summary>Partitions of the membership and usage topics.</summary>
+    public const int InputPartitions = 8;
+
+    // The mock keeps only about 5 MB per partition: more partitions keep the output topics' whole history.
+    private const int OutputPartitions = 16;
+
+    private readonly List<IHost> _silos = [];
+    private DevBrokerCluster? _broker;
+    private PrivatePostgresCluster? _postgres;
+    private NpgsqlDataSource? _dataSource;
+    private PostgresTableSink? _sink;
+    private CancellationTokenSource? _sinkStop;
+    private Task? _sinkRun;
+    private string _connectionString = "";
+
+    private PipelineEnvironment()
+    {
+    }
+
+    /// <summary>The dev broker's bootstrap address.</summary>
+    public string BootstrapServers => _broker?.BootstrapServers ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The sink writing the output topics into the analytics tables.</summary>
+    public PostgresTableSink Sink => _sink ?? throw new InvalidOperationException("Sink not started.");
+
+    /// <summary>The analytics database.</summary>
+    public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Starts the broker and PostgreSQL (with every schema migrated); silos and sink start later.</summary>
+    public static async Task<PipelineEnvironment> StartAsync(CancellationToken cancellationToken)
+    {
+        var environment = new PipelineEnvironment();
+        try
+        {
+            environment._broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions });
+            environment._broker.CreateTopics([ContractRecords.MembershipTopic, ContractRecords.UsageTopic], InputPartitions);
+            environment._broker.CreateTopic(ContractRecords.MergesTopic, partitions: 1);
+            // dead-letters is both the provider's dead-letter topic and the dead_letters output topic.
+            environment._broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic), OutputPartitions);
+            environment._postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
+            environment._connectionString = new NpgsqlConnectionStringBuilder(
+                await environment._postgres.CreateDatabaseAsync("benchmark", cancellationToken)) { MaxPoolSize = 60 }.ConnectionString;
+            await OrleansPostgresSchema.MigrateAsync(environment._connectionString, cancellationToken);
+            environment._dataSource = NpgsqlDataSource.Create(environment._connectionString);
+            await AnalyticsSchema.MigrateAsync(environment._dataSource, AnalyticsSchema.DefaultSchema, cancellationToken: cancellationToken);
+            return environment;
+        }
+        catch
+        {
+            await environment.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the silos (one after the other, in one Orleans cluster) and the sink; the silos start consuming at once.</summary>
+    public async Task StartSilosAndSinkAsync(CancellationToken cancellationToken)
+    {
+        var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
+        var input = new KafkaInputOptions { BootstrapServers = BootstrapServers, ConsumerGroupId = clusterId };
+        var postgres = new PostgresOptions { ConnectionString = _connectionString };
+        for (var i = 0; i < SiloCount; i++)
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            // Errors only: the silos warn about client GC mode and watchdog delays on a busy machine, which the figures already show.
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Orleans:ClusterId"] = clusterId,
+                ["Orleans:SiloPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Orleans:GatewayPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            builder.Services.AddSingleton(input);
+            builder.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
+            builder.AddOrleansPlansSilo(input, postgres);
+            var silo = builder.Build();
+            await silo.StartAsync(cancellationToken);
+            _silos.Add(silo);
+        }
+
+        _sink = new PostgresTableSink(DataSource, new PostgresSinkOptions { BootstrapServers = BootstrapServers, ConsumerGroupId = $"sink-{clusterId}" });
+        _sinkStop = new CancellationTokenSource();
+        _sinkRun = Task.Run(() => _sink.RunAsync(_sinkStop.Token), CancellationToken.None);
+    }
+
+    /// <summary>A client of the silos' cluster, from inside the first silo (merge requests, state reads).</summary>
+    public IGrainFactory Grains => _silos.Count > 0 ? _silos[0].Services.GetRequiredService<IGrainFactory>() : throw new InvalidOperationException("No silo.");
+
+    /// <summary>Sum of a column over a table of the analytics schema.</summary>
+    public async Task<long> SumAsync(string table, string column, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(
+            $"select coalesce(sum({column}), 0)::bigint from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.{table}");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Rows of a table of the analytics schema.</summary>
+    public async Task<long> CountAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand($"select count(*) from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.{table}");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // Stop consumers before the broker and the database they talk to.
+        foreach (var silo in _silos)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await silo.StopAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // A silo that does not stop in time is abandoned: the process ends after the report anyway.
+            }
+
+            silo.Dispose();
+        }
+
+        _silos.Clear();
+        if (_sinkStop is not null)
+        {
+            await _sinkStop.CancelAsync();
+            await (_sinkRun ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _sinkStop.Dispose();
+        }
+
+        _sink?.Dispose();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+    }
+
+    // Other processes on this machine run silos too: never assume the default ports are free.
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

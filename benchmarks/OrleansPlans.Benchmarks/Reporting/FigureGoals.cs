@@ -1,0 +1,19 @@
+namespace OrleansPlans.Benchmarks.Reporting;
+
+/// <summary>Issue 6's goals by figure id: the text printed in the table and the check.</summary>
+public static class FigureGoals
+{
+    private static readonly Dictionary<string, (string Text, Func<double, bool> Met)> Goals = new(StringComparer.Ordinal)
+    {
+        [FigureIds.EndToEndRatio] = (">= 0.5", v => v >= 0.5),
+        [FigureIds.DomainEngineRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
+        [FigureIds.GrainEngineRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
+        [FigureIds.GrainEngineBacklogRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
+        [FigureIds.LatencyP99] = ("<= 500 ms", v => v <= 500),
+        [FigureIds.MergeSeconds] = ("<= 5 s", v => v <= 5),
+    };
+
+    /// <summary>The goal of a figure and whether <paramref name="value"/> meets it; null when the figure has no goal.</summary>
+    public static (string Text, bool Met)? For(string id, double value) =>
+        Goals.TryGetValue(id, out var goal) ? (goal.Text, goal.Met(value)) : null;
+}
