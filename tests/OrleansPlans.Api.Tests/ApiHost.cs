@@ -22,6 +22,9 @@ public sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>A handler that sends requests into this in-memory server, for clients that build their own HttpClient (the CLI).</summary>
+    public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
+
     /// <summary>A request header only this test host reads: the remote address the request appears to come from.</summary>
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 

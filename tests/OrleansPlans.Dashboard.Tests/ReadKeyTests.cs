@@ -32,7 +32,7 @@ public sealed class ReadKeyTests(AnalyticsDatabaseFixture database)
         var withKey = await host.GetAsync(url, ReadKey);
 
         var problem = await ProblemBody.AssertAsync(anonymous, HttpStatusCode.Unauthorized);
-        Assert.Equal("This endpoint needs a valid API key in the X-Api-Key header.", problem.Detail());
+        Assert.Equal("This endpoint needs a valid API key in the X-Api-Key header or as an Authorization: Bearer token.", problem.Detail());
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrleansPlans.Grains.Diagnostics;
 using Orleans.Storage;
+using OrleansPlans.Grains.Diagnostics;
 using OrleansPlans.Grains.Projection;
 using OrleansPlans.Grains.State;
 

@@ -69,4 +69,8 @@ internal static partial class KafkaLog
         };
         Librdkafka(logger, level, message.Facility, message.Name, message.Message);
     }
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: delivery of {Topic}[{Partition}]@{Offset} on stream {StreamId} was interrupted because its queue stopped; not dead-lettered, the queue's next reader delivers it again")]
+    public static partial void DeliveryInterrupted(ILogger logger, string provider, string topic, int partition, long offset, string streamId);
 }

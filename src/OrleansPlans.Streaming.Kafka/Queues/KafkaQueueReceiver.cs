@@ -35,6 +35,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private long _nextOffset = -1;
     private DateTimeOffset _lastCheckpointWrite;
     private int _checkpointing;
+    private volatile bool _stopping;
 
     public KafkaQueueReceiver(
         string providerName,
@@ -206,6 +207,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
 
     public async Task Shutdown(TimeSpan timeout)
     {
+        _stopping = true;
         _metrics.UntrackLag(_queue);
         await MaybeCheckpointAsync(force: true).ConfigureAwait(false);
         if (_consumer is { } consumer)
@@ -217,6 +219,12 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
 
         KafkaLog.ReceiverStopped(_logger, _providerName, _queue.Topic, _queue.Partition, _savedCheckpoint < 0 ? null : _savedCheckpoint);
     }
+
+    /// <summary>
+    /// True once the pulling agent began stopping this queue (it moved to another silo, or the silo stops). Deliveries
+    /// still in flight then fail without being retried: not because the records cannot be delivered.
+    /// </summary>
+    public bool IsStopping => _stopping;
 
     /// <summary>The in-flight batch that starts at <paramref name="firstOffset"/>, for the failure handler.</summary>
     public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch) => _progress.TryGetInFlight(firstOffset, out batch);

@@ -13,7 +13,8 @@ namespace OrleansPlans.Streaming.Kafka;
 /// (<c>OnErrorAsync</c>), calls this handler and moves on to the next batch. This handler writes every record of the
 /// batch to the dead-letter topic (with its raw value while the batch is still in the reading silo's cache) before the
 /// checkpoint may pass it. Subscriptions are not faulted. If the dead-letter write fails, the batch is not counted as
-/// done, so the checkpoint stays behind it and it is redelivered after a restart.
+/// done, so the checkpoint stays behind it and it is redelivered after a restart. A failure that comes from the queue
+/// stopping (Orleans does not retry a delivery once its agent stops) is not dead-lettered: the next reader redelivers.
 /// </remarks>
 internal sealed class KafkaStreamFailureHandler(
     string providerName,
@@ -30,12 +31,21 @@ internal sealed class KafkaStreamFailureHandler(
             return;
         }
 
+        var reader = receiver();
+        if (reader is null || reader.IsStopping)
+        {
+            // The agent stops retrying when its queue stops (rebalanced to another silo, or this silo shutting down),
+            // so this failure says nothing about the records. They are not done, so the checkpoint stays before them
+            // and the queue's next reader delivers them again; dead-lettering them here would report valid records as bad.
+            KafkaLog.DeliveryInterrupted(logger, providerName, token.Topic, token.Partition, token.Offset, streamIdentity.ToString());
+            return;
+        }
+
         KafkaLog.DeliveryFailed(logger, providerName, token.Topic, token.Partition, token.Offset, streamIdentity.ToString(), subscriptionId.ToString());
         var reason = $"delivery to subscription {subscriptionId} of stream {streamIdentity} failed for StreamPullingAgentOptions.MaxEventDeliveryTime";
-        var reader = receiver();
         try
         {
-            if (reader is not null && reader.TryGetInFlight(token.Offset, out var batch))
+            if (reader.TryGetInFlight(token.Offset, out var batch))
             {
                 for (var i = 0; i < batch.Offsets.Count; i++)
                 {
