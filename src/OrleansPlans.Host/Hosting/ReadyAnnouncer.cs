@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 
 namespace OrleansPlans.Host.Hosting;
 
-/// <summary>Prints one line when the silo has started, so scripts and tests that launch the process know when.</summary>
-public sealed class ReadyAnnouncer(IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>
+/// Prints one line when the silo has started, so scripts and tests that launch the process know when, and then where
+/// a person finds the dashboard and the API.
+/// </summary>
+public sealed class ReadyAnnouncer(IHostApplicationLifetime lifetime, IServer server) : BackgroundService
 {
     /// <summary>The line printed.</summary>
     public const string ReadyLine = "OrleansPlans silo ready";
@@ -12,5 +17,10 @@ public sealed class ReadyAnnouncer(IHostApplicationLifetime lifetime) : Backgrou
     {
         await HostStarted.WaitAsync(lifetime, stoppingToken);
         Console.WriteLine(ReadyLine);
+        foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            var root = address.TrimEnd('/');
+            Console.WriteLine($"  dashboard {root}/   API {root}/api/v1 (OpenAPI {root}/openapi/v1.json)   probes {root}/health/ready   metrics {root}/metrics");
+        }
     }
 }

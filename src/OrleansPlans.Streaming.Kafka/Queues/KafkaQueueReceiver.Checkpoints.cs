@@ -45,6 +45,7 @@ internal sealed partial class KafkaQueueReceiver
     /// Mirrors a saved checkpoint into Kafka's committed offsets of <see cref="KafkaStreamOptions.ConsumerGroupId"/>, so the
     /// usual lag tools (and the operator's status command) see the group's position. Grain storage stays the source of
     /// truth: the receiver never reads these commits back, so a failed or lost commit only makes the lag look larger.
+    /// The offset is stored here and committed by librdkafka's auto-commit, off the pulling agent's thread.
     /// </summary>
     private void CommitToKafka(long completedThrough)
     {
@@ -55,8 +56,8 @@ internal sealed partial class KafkaQueueReceiver
 
         try
         {
-            // Kafka's committed offset is the next one to read.
-            consumer.Commit([new TopicPartitionOffset(_topicPartition, new Offset(completedThrough + 1))]);
+            // Kafka's committed offset is the next one to read. Storing never blocks; the consumer commits it in the background.
+            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, new Offset(completedThrough + 1)));
         }
         catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
         {

@@ -86,7 +86,10 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         var config = new ConsumerConfig(KafkaClientConfig.Build(_options))
         {
             GroupId = _options.ConsumerGroupId,
-            EnableAutoCommit = false,
+            // Commits only what CommitToKafka stores (the saved checkpoints), in librdkafka's background thread: a
+            // synchronous commit would block the pulling agent whenever the group coordinator's broker is down.
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = (int)Math.Clamp(_options.CheckpointInterval.TotalMilliseconds, 100, 60_000),
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
             AutoOffsetReset = _options.StartPosition == KafkaStartPosition.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
@@ -94,6 +97,15 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, error.Reason))
             .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, message))
+            .SetOffsetsCommittedHandler((_, committed) =>
+            {
+                // Local_NoOffset only says nothing new was stored since the last commit.
+                if (committed.Error.IsError && committed.Error.Code != Confluent.Kafka.ErrorCode.Local_NoOffset)
+                {
+                    var offset = committed.Offsets.Count > 0 ? committed.Offsets[0].Offset.Value : -1;
+                    KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, offset, committed.Error.Reason);
+                }
+            })
             .Build();
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
         _metrics.TrackLag(_queue, ObserveLag);
