@@ -34,6 +34,7 @@ public sealed class FailureHandlerTests
         Assert.Empty(sink.Written);
     }
 
+    // A batch the reader no longer holds in flight (nothing to hold back) is dead-lettered by position, as before.
     [Fact]
     public async Task a_failure_while_the_queue_reads_on_is_dead_lettered_with_the_reason()
     {
@@ -48,7 +49,7 @@ public sealed class FailureHandlerTests
     }
 
     private static KafkaStreamFailureHandler Handler(Func<KafkaQueueReceiver?> receiver, IKafkaDeadLetterSink sink) =>
-        new("input", receiver, sink, NullLogger.Instance);
+        new("input", receiver, sink, TimeSpan.FromMinutes(10), TimeProvider.System, NullLogger.Instance);
 
     private static KafkaQueueReceiver NewReceiver() =>
         new("input", new KafkaPartitionQueue("content-usage", 3, "usage"), new KafkaStreamOptions { ConsumerGroupId = "g" },

@@ -30,6 +30,25 @@ public sealed class PartitionProgressTests
     }
 
     [Fact]
+    public void a_held_batch_stays_in_flight_when_the_cache_reports_it_so_the_checkpoint_never_passes_it()
+    {
+        var progress = new PartitionProgress(lastCompleted: 9);
+        var startedAt = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        progress.Started(Batch(10, 11), startedAt);
+        progress.Started(Batch(12));
+        progress.FetchedThrough(12);
+
+        Assert.True(progress.TryGetInFlight(10, out var held, out var since));
+        Assert.Equal((10L, startedAt), (held.FirstOffset, since));
+        progress.Hold(10);
+        progress.Completed(10); // the cache purged it after the abandoned delivery
+        progress.Completed(12);
+
+        Assert.Equal(9, progress.CompletedThrough);
+        Assert.Equal(1, progress.InFlightCount);
+    }
+
+    [Fact]
     public void records_skipped_at_the_end_of_a_pull_count_as_done()
     {
         var progress = new PartitionProgress(lastCompleted: -1);

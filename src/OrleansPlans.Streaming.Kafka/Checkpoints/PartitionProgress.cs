@@ -40,12 +40,12 @@ internal sealed class PartitionProgress
         }
     }
 
-    /// <summary>A batch entered the cache.</summary>
-    public void Started(KafkaBatchContainer batch)
+    /// <summary>A batch entered the cache at <paramref name="at"/>.</summary>
+    public void Started(KafkaBatchContainer batch, DateTimeOffset at = default)
     {
         lock (_lock)
         {
-            var entry = new InFlight(batch);
+            var entry = new InFlight(batch, at);
             _order.Enqueue(entry);
             _byFirstOffset[batch.FirstOffset] = entry;
             _inFlightRecords += batch.Offsets.Count;
@@ -66,6 +66,12 @@ internal sealed class PartitionProgress
     {
         lock (_lock)
         {
+            // A held batch stays in flight whatever the cache reports, so the checkpoint never passes it.
+            if (_byFirstOffset.TryGetValue(firstOffset, out var held) && held.Held)
+            {
+                return;
+            }
+
             if (_byFirstOffset.Remove(firstOffset, out var entry))
             {
                 entry.Done = true;
@@ -79,20 +85,35 @@ internal sealed class PartitionProgress
         }
     }
 
-    /// <summary>A batch still in flight, for dead-lettering it whole.</summary>
-    public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch)
+    /// <summary>A batch still in flight, for dead-lettering it whole, and when it entered the cache.</summary>
+    public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch, out DateTimeOffset startedAt)
     {
         lock (_lock)
         {
             if (_byFirstOffset.TryGetValue(firstOffset, out var entry))
             {
-                batch = entry.Batch;
+                (batch, startedAt) = (entry.Batch, entry.StartedAt);
                 return true;
             }
         }
 
-        batch = null!;
+        (batch, startedAt) = (null!, default);
         return false;
+    }
+
+    /// <summary>
+    /// Keeps the batch in flight for good (until this reader stops): a delivery of it was abandoned, not finished, so
+    /// the checkpoint must stay before it and the partition's next reader delivers it again.
+    /// </summary>
+    public void Hold(long firstOffset)
+    {
+        lock (_lock)
+        {
+            if (_byFirstOffset.TryGetValue(firstOffset, out var entry))
+            {
+                entry.Held = true;
+            }
+        }
     }
 
     /// <summary>The highest offset such that it and every offset before it are done.</summary>
@@ -107,9 +128,13 @@ internal sealed class PartitionProgress
         }
     }
 
-    private sealed class InFlight(KafkaBatchContainer batch)
+    private sealed class InFlight(KafkaBatchContainer batch, DateTimeOffset startedAt)
     {
         public KafkaBatchContainer Batch { get; } = batch;
+
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        public bool Held { get; set; }
 
         public bool Done { get; set; }
     }

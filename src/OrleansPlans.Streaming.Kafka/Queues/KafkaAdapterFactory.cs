@@ -55,6 +55,8 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
             _name,
             () => _receivers.TryGetValue(queueId, out var receiver) ? receiver : null,
             _services.GetRequiredKeyedService<IKafkaDeadLetterSink>(_name),
+            _services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(_name).MaxEventDeliveryTime,
+            _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<KafkaStreamFailureHandler>());
         return Task.FromResult(handler);
     }

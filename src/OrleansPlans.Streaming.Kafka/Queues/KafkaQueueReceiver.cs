@@ -193,9 +193,10 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             return [];
         }
 
+        var startedAt = _timeProvider.GetUtcNow();
         foreach (var batch in batches)
         {
-            _progress.Started((KafkaBatchContainer)batch);
+            _progress.Started((KafkaBatchContainer)batch, startedAt);
         }
 
         _progress.FetchedThrough(lastOffset);
@@ -239,7 +240,11 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     public bool IsStopping => _stopping;
 
     /// <summary>The in-flight batch that starts at <paramref name="firstOffset"/>, for the failure handler.</summary>
-    public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch) => _progress.TryGetInFlight(firstOffset, out batch);
+    public bool TryGetInFlight(long firstOffset, out KafkaBatchContainer batch, out DateTimeOffset startedAt) =>
+        _progress.TryGetInFlight(firstOffset, out batch, out startedAt);
+
+    /// <summary>The failure handler found a delivery abandoned, not failed: keep the batch for the partition's next reader.</summary>
+    public void HoldForRedelivery(long firstOffset) => _progress.Hold(firstOffset);
 
     /// <summary>The failure handler dead-lettered a batch: count it as done.</summary>
     public void CompletedByFailureHandler(long firstOffset) => _progress.Completed(firstOffset);

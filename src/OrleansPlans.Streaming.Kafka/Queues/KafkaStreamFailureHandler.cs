@@ -20,6 +20,8 @@ internal sealed class KafkaStreamFailureHandler(
     string providerName,
     Func<KafkaQueueReceiver?> receiver,
     IKafkaDeadLetterSink deadLetters,
+    TimeSpan maxEventDeliveryTime,
+    TimeProvider time,
     ILogger logger) : IStreamFailureHandler
 {
     public bool ShouldFaultSubsriptionOnError => false;
@@ -41,11 +43,21 @@ internal sealed class KafkaStreamFailureHandler(
             return;
         }
 
+        var inFlight = reader.TryGetInFlight(token.Offset, out var batch, out var startedAt);
+        if (inFlight && time.GetUtcNow() - startedAt < maxEventDeliveryTime)
+        {
+            // Orleans gives up before MaxEventDeliveryTime only when its agent stops (it awaits the delivery before it
+            // stops the receiver, so IsStopping may not be set yet). Hold the batch: the checkpoint stays before it.
+            reader.HoldForRedelivery(batch.FirstOffset);
+            KafkaLog.DeliveryInterrupted(logger, providerName, token.Topic, token.Partition, token.Offset, streamIdentity.ToString());
+            return;
+        }
+
         KafkaLog.DeliveryFailed(logger, providerName, token.Topic, token.Partition, token.Offset, streamIdentity.ToString(), subscriptionId.ToString());
         var reason = $"delivery to subscription {subscriptionId} of stream {streamIdentity} failed for StreamPullingAgentOptions.MaxEventDeliveryTime";
         try
         {
-            if (reader.TryGetInFlight(token.Offset, out var batch))
+            if (inFlight)
             {
                 for (var i = 0; i < batch.Offsets.Count; i++)
                 {
