@@ -23,6 +23,7 @@ internal sealed class PlanGrain(
     private PlanLedger _ledger = null!;
     private WriteBehind _writes = null!;
     private EmitRetry _emitRetry = null!;
+    private Task _emitTail = Task.CompletedTask;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,9 @@ internal sealed class PlanGrain(
         _emitRetry = new EmitRetry(this, EmitAsync);
         _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger));
 
-        // Rows changed before a crash may not have been emitted: emit them now (emits are idempotent).
+        // Rows changed, or taken but not acknowledged, before a crash may not have been emitted: emit them now (emits
+        // are idempotent).
+        _ledger.ResumeEmitting();
         return EmitAsync();
     }
 
@@ -121,8 +124,19 @@ internal sealed class PlanGrain(
         await EmitAsync();
     }
 
-    private async Task EmitAsync()
+    // One emit at a time (the grain is reentrant): the ledger tracks a single set of rows being emitted, and rows reach
+    // the topics in the order their values were taken.
+    private Task EmitAsync()
     {
+        var emit = EmitAfterAsync(_emitTail);
+        _emitTail = emit;
+        return emit;
+    }
+
+    private async Task EmitAfterAsync(Task previous)
+    {
+        // The previous emit's failure was reported to its own caller, and its rows are pending again.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         var changes = _ledger.TakeRowChanges();
         if (changes.Count == 0)
         {
@@ -132,11 +146,13 @@ internal sealed class PlanGrain(
         try
         {
             await sink.PublishAsync(changes);
+            _ledger.EmitAcknowledged();
         }
         catch (Exception e)
         {
             // Nothing is lost: every row is marked changed and emitted again by a retry timer (or the next commit).
             GrainLog.EmitFailed(logger, _ledger.PlanId, changes.Count, e);
+            _ledger.ResumeEmitting();
             _ledger.MarkAllChanged();
             _emitRetry.Schedule();
             throw;

@@ -19,6 +19,7 @@ internal sealed class UnattributedDayGrain(
     private UnattributedLedger _ledger = null!;
     private WriteBehind _writes = null!;
     private EmitRetry _emitRetry = null!;
+    private Task _emitTail = Task.CompletedTask;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ internal sealed class UnattributedDayGrain(
         _ledger = DomainState.Load(state, DomainJsonContext.Default.UnattributedLedger, () => new UnattributedLedger(day));
         _emitRetry = new EmitRetry(this, EmitAsync);
         _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.UnattributedLedger));
+        _ledger.ResumeEmitting(); // a row taken but not acknowledged before a crash is emitted again
         return EmitAsync();
     }
 
@@ -43,17 +45,27 @@ internal sealed class UnattributedDayGrain(
 
     public Task<UnattributedUsageDailyRow?> GetRowAsync() => Task.FromResult(_ledger.CurrentRow());
 
-    private async Task EmitAsync()
+    // One emit at a time (the grain is reentrant), as in the plan grain.
+    private Task EmitAsync()
     {
+        var emit = EmitAfterAsync(_emitTail);
+        _emitTail = emit;
+        return emit;
+    }
+
+    private async Task EmitAfterAsync(Task previous)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         if (_ledger.TakeRowChange() is { } change)
         {
             try
             {
                 await sink.PublishAsync([change]);
+                _ledger.EmitAcknowledged();
             }
             catch
             {
-                _ledger.Changed = true;
+                _ledger.ResumeEmitting();
                 _emitRetry.Schedule();
                 throw;
             }

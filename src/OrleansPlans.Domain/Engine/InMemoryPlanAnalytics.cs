@@ -133,6 +133,8 @@ public sealed class InMemoryPlanAnalytics
             {
                 Project(change);
             }
+
+            plan.EmitAcknowledged();
         }
 
         _dirtyPlans.Clear();
@@ -141,6 +143,7 @@ public sealed class InMemoryPlanAnalytics
             if (day.TakeRowChange() is { } change)
             {
                 Project(change);
+                day.EmitAcknowledged();
             }
         }
 

@@ -24,6 +24,17 @@ public sealed class FigureChanges
     /// <summary>True when nothing needs emitting.</summary>
     public bool IsEmpty => !Plan && Hours.Count == 0 && Days.Count == 0 && Contents.Count == 0 && Members.Count == 0;
 
+    /// <summary>Adds every change of <paramref name="other"/> to this set.</summary>
+    public void UnionWith(FigureChanges other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Hours.UnionWith(other.Hours);
+        Days.UnionWith(other.Days);
+        Contents.UnionWith(other.Contents);
+        Members.UnionWith(other.Members);
+        Plan |= other.Plan;
+    }
+
     /// <summary>Forgets everything (after the rows were emitted).</summary>
     public void Clear()
     {

@@ -46,6 +46,13 @@ public sealed class PlanLedger
     /// <summary>Rows changed since they were last emitted.</summary>
     public FigureChanges Changes { get; set; } = new();
 
+    /// <summary>
+    /// Rows taken for emitting whose emit has not been acknowledged yet. Kept in the state, so that a write made while
+    /// an emit is in flight still records them: a process dying before the acknowledgement re-emits them on activation
+    /// (<see cref="ResumeEmitting"/>) instead of losing them. Emits of one ledger must run one at a time.
+    /// </summary>
+    public FigureChanges Emitting { get; set; } = new();
+
     /// <summary>True while this plan survives.</summary>
     [JsonIgnore]
     public bool IsRoot => MergedInto is null;
@@ -236,6 +243,7 @@ public sealed class PlanLedger
         }
 
         var rows = PlanRows.Changes(this, Changes);
+        Emitting.UnionWith(Changes);
 
         // Clearing keeps the sets' capacity: cheap after a few rows, wasteful after a merge marked thousands.
         if (rows.Count > FigureChanges.ReuseLimit)
@@ -248,6 +256,34 @@ public sealed class PlanLedger
         }
 
         return rows;
+    }
+
+    /// <summary>The rows last taken were emitted (acknowledged): they need no emit after a restart.</summary>
+    public void EmitAcknowledged()
+    {
+        if (Emitting.IsEmpty)
+        {
+            return;
+        }
+
+        if (Emitting.Hours.Count + Emitting.Days.Count + Emitting.Contents.Count + Emitting.Members.Count > FigureChanges.ReuseLimit)
+        {
+            Emitting = new FigureChanges();
+        }
+        else
+        {
+            Emitting.Clear();
+        }
+    }
+
+    /// <summary>Rows taken but never acknowledged (a failed emit, or a restart) become pending again.</summary>
+    public void ResumeEmitting()
+    {
+        if (!Emitting.IsEmpty)
+        {
+            Changes.UnionWith(Emitting);
+            Emitting = new FigureChanges();
+        }
     }
 
     /// <summary>Every current row of this plan id (for a full re-emit or a query).</summary>

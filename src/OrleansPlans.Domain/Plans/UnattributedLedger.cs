@@ -21,6 +21,12 @@ public sealed class UnattributedLedger
     /// <summary>Whether the row changed since it was last emitted.</summary>
     public bool Changed { get; set; }
 
+    /// <summary>
+    /// Whether the row was taken for emitting and the emit is not acknowledged yet; kept in the state so a process
+    /// dying mid-emit re-emits it on activation (see <see cref="PlanLedger.Emitting"/>).
+    /// </summary>
+    public bool Emitting { get; set; }
+
     /// <summary>Applies one user's change; false when that delta was already applied.</summary>
     public bool Apply(string userId, long sequence, Tally delta)
     {
@@ -48,6 +54,17 @@ public sealed class UnattributedLedger
         }
 
         Changed = false;
+        Emitting = true;
         return new RowChange(OutputTables.UnattributedUsageDaily, UnattributedUsageDailyRow.KeyOf(Day), CurrentRow());
+    }
+
+    /// <summary>The row last taken was emitted (acknowledged).</summary>
+    public void EmitAcknowledged() => Emitting = false;
+
+    /// <summary>A row taken but never acknowledged (a failed emit, or a restart) is pending again.</summary>
+    public void ResumeEmitting()
+    {
+        Changed |= Emitting;
+        Emitting = false;
     }
 }
