@@ -4,7 +4,7 @@ namespace OrleansPlans.Domain.Figures;
 public sealed class FigureChanges
 {
     /// <summary>Up to this many rows, a change set is cleared and reused after emitting rather than replaced.</summary>
-    internal const int ReuseLimit = 256;
+    private const int ReuseLimit = 256;
 
     /// <summary>Changed hourly rows.</summary>
     public HashSet<DateTime> Hours { get; init; } = [];
@@ -33,6 +33,21 @@ public sealed class FigureChanges
         Contents.UnionWith(other.Contents);
         Members.UnionWith(other.Members);
         Plan |= other.Plan;
+    }
+
+    /// <summary>
+    /// This set emptied: cleared when small, since clearing keeps the sets' capacity, which is cheap after a few rows;
+    /// a new set after a large one (a merge marks thousands), so the capacity is not kept for good.
+    /// </summary>
+    public FigureChanges Emptied()
+    {
+        if (Hours.Count + Days.Count + Contents.Count + Members.Count > ReuseLimit)
+        {
+            return new FigureChanges();
+        }
+
+        Clear();
+        return this;
     }
 
     /// <summary>Forgets everything (after the rows were emitted).</summary>

@@ -234,7 +234,10 @@ public sealed class PlanLedger
         }
     }
 
-    /// <summary>Takes the pending row changes, leaving none; give them back with <see cref="Restore"/> if emitting fails.</summary>
+    /// <summary>
+    /// Takes the pending row changes, leaving none, and keeps them in <see cref="Emitting"/> until
+    /// <see cref="EmitAcknowledged"/>; <see cref="ResumeEmitting"/> gives them back if emitting fails.
+    /// </summary>
     public IReadOnlyList<RowChange> TakeRowChanges()
     {
         if (Changes.IsEmpty)
@@ -244,37 +247,12 @@ public sealed class PlanLedger
 
         var rows = PlanRows.Changes(this, Changes);
         Emitting.UnionWith(Changes);
-
-        // Clearing keeps the sets' capacity: cheap after a few rows, wasteful after a merge marked thousands.
-        if (rows.Count > FigureChanges.ReuseLimit)
-        {
-            Changes = new FigureChanges();
-        }
-        else
-        {
-            Changes.Clear();
-        }
-
+        Changes = Changes.Emptied();
         return rows;
     }
 
     /// <summary>The rows last taken were emitted (acknowledged): they need no emit after a restart.</summary>
-    public void EmitAcknowledged()
-    {
-        if (Emitting.IsEmpty)
-        {
-            return;
-        }
-
-        if (Emitting.Hours.Count + Emitting.Days.Count + Emitting.Contents.Count + Emitting.Members.Count > FigureChanges.ReuseLimit)
-        {
-            Emitting = new FigureChanges();
-        }
-        else
-        {
-            Emitting.Clear();
-        }
-    }
+    public void EmitAcknowledged() => Emitting = Emitting.Emptied();
 
     /// <summary>Rows taken but never acknowledged (a failed emit, or a restart) become pending again.</summary>
     public void ResumeEmitting()
