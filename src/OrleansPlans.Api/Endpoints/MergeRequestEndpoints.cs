@@ -91,14 +91,9 @@ internal static class MergeRequestEndpoints
     public static async Task<Results<Ok<MergeRequestListResponse>, ValidationProblem>> ListAsync(
         string? page, string? pageSize, IGrainFactory grains, IOptionsSnapshot<ApiOptions> options)
     {
-        if (QueryValues.Integer("page", page, 1, 1, int.MaxValue, out var pageError) is not { } pageNumber)
+        if (QueryValues.Page(page, pageSize, DefaultListPageSize(options.Value), options.Value.MaxPageSize, out var pageError) is not var (pageNumber, size))
         {
-            return ApiProblems.Invalid("page", pageError!);
-        }
-
-        if (QueryValues.Integer("pageSize", pageSize, DefaultListPageSize(options.Value), 1, options.Value.MaxPageSize, out var sizeError) is not { } size)
-        {
-            return ApiProblems.Invalid("pageSize", sizeError!);
+            return ApiProblems.Invalid(pageError!.Value.Parameter, pageError.Value.Reason);
         }
 
         var listed = await grains.GetGrain<IMergeAuditLogGrain>(0).GetPageAsync(pageNumber, size);

@@ -36,14 +36,9 @@ internal static class PlanEndpoints
             return ApiProblems.Invalid("planId", invalid);
         }
 
-        if (QueryValues.Integer("page", page, 1, 1, int.MaxValue, out var pageError) is not { } pageNumber)
+        if (QueryValues.Page(page, pageSize, settings.DefaultPageSize, settings.MaxPageSize, out var pageError) is not var (pageNumber, size))
         {
-            return ApiProblems.Invalid("page", pageError!);
-        }
-
-        if (QueryValues.Integer("pageSize", pageSize, settings.DefaultPageSize, 1, settings.MaxPageSize, out var sizeError) is not { } size)
-        {
-            return ApiProblems.Invalid("pageSize", sizeError!);
+            return ApiProblems.Invalid(pageError!.Value.Parameter, pageError.Value.Reason);
         }
 
         if (await PlanReader.ReadAsync(grains, planId) is not { } view)

@@ -27,6 +27,28 @@ internal static class QueryValues
         return value;
     }
 
+    /// <summary>
+    /// <c>page</c> (from 1, default 1) and <c>pageSize</c> (1 to <paramref name="maxSize"/>, default
+    /// <paramref name="defaultSize"/>); null with the bad parameter and why when either is bad.
+    /// </summary>
+    public static (int Page, int Size)? Page(string? page, string? pageSize, int defaultSize, int maxSize, out (string Parameter, string Reason)? error)
+    {
+        error = null;
+        if (Integer("page", page, 1, 1, int.MaxValue, out var pageError) is not { } number)
+        {
+            error = ("page", pageError!);
+            return null;
+        }
+
+        if (Integer("pageSize", pageSize, defaultSize, 1, maxSize, out var sizeError) is not { } size)
+        {
+            error = ("pageSize", sizeError!);
+            return null;
+        }
+
+        return (number, size);
+    }
+
     /// <summary>An instant: an RFC 3339 timestamp with an offset, or a date (<c>yyyy-MM-dd</c>, midnight UTC).</summary>
     public static DateTimeOffset? Instant(string name, string text, out string? error)
     {
@@ -43,5 +65,6 @@ internal static class QueryValues
         return instant;
     }
 
-    private static string Truncate(string text) => text.Length <= 32 ? text : text[..32] + "…";
+    /// <summary>A value as quoted in an error message: at most 32 characters, so a huge value cannot flood the answer.</summary>
+    public static string Truncate(string text) => text.Length <= 32 ? text : text[..32] + "…";
 }

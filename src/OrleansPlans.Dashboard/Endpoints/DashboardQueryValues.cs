@@ -17,24 +17,10 @@ internal static class DashboardQueryValues
     public const string Merged = "merged";
 
     /// <summary><c>page</c> (from 1, default 1) and <c>pageSize</c> (1 to <c>Api:MaxPageSize</c>, default <c>Api:DefaultPageSize</c>).</summary>
-    public static PageRequest? Page(string? page, string? pageSize, IOptionsSnapshot<ApiOptions> options, out (string Parameter, string Reason)? error)
-    {
-        var settings = options.Value;
-        error = null;
-        if (QueryValues.Integer("page", page, 1, 1, int.MaxValue, out var pageError) is not { } number)
-        {
-            error = ("page", pageError!);
-            return null;
-        }
-
-        if (QueryValues.Integer("pageSize", pageSize, settings.DefaultPageSize, 1, settings.MaxPageSize, out var sizeError) is not { } size)
-        {
-            error = ("pageSize", sizeError!);
-            return null;
-        }
-
-        return new PageRequest(number, size);
-    }
+    public static PageRequest? Page(string? page, string? pageSize, IOptionsSnapshot<ApiOptions> options, out (string Parameter, string Reason)? error) =>
+        QueryValues.Page(page, pageSize, options.Value.DefaultPageSize, options.Value.MaxPageSize, out error) is var (number, size)
+            ? new PageRequest(number, size)
+            : null;
 
     /// <summary>An optional search text: part of a plan id, so the identifier characters only.</summary>
     public static bool Search(string? text, out string? search, out string? error)
@@ -48,7 +34,7 @@ internal static class DashboardQueryValues
     public static bool Status(string? text, out string? status, out string? error)
     {
         status = string.IsNullOrEmpty(text) ? null : text;
-        error = status is null or Active or Merged ? null : $"query parameter 'status' is '{Shorten(status)}'; use 'active' or 'merged'";
+        error = status is null or Active or Merged ? null : $"query parameter 'status' is '{QueryValues.Truncate(status)}'; use 'active' or 'merged'";
         return error is null;
     }
 
@@ -93,7 +79,5 @@ internal static class DashboardQueryValues
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     private static string DayError(string name, string text) =>
-        $"query parameter '{name}' is '{Shorten(text)}'; use a UTC date such as 2026-03-01 (yyyy-MM-dd)";
-
-    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
+        $"query parameter '{name}' is '{QueryValues.Truncate(text)}'; use a UTC date such as 2026-03-01 (yyyy-MM-dd)";
 }
