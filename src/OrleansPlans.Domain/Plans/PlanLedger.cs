@@ -88,7 +88,13 @@ public sealed class PlanLedger
     {
         if (!IsRoot)
         {
-            return DeltaOutcome.Forward;
+            // Until the survivor confirms the absorb it may not know the sequences this plan applied: they travel in
+            // the hand-off. A redelivered delta the hand-off already counts stops here; forwarded, it would be counted
+            // a second time once the absorb lands (the process-kill acceptance test found it when a user's outbox was
+            // redelivered while the absorb waited on a dead silo).
+            return PendingHandOff is { } pending && AlreadyApplied(pending.AppliedSequences, addressedPlanId, userId, sequence)
+                ? DeltaOutcome.Duplicate
+                : DeltaOutcome.Forward;
         }
 
         if (!AppliedSequences.TryGetValue(addressedPlanId, out var byUser))
@@ -273,6 +279,10 @@ public sealed class PlanLedger
         Figures.MarkAll(Changes);
         Changes.Plan = true;
     }
+
+    private static bool AlreadyApplied(
+        Dictionary<string, Dictionary<string, long>> applied, string addressedPlanId, string userId, long sequence) =>
+        applied.TryGetValue(addressedPlanId, out var byUser) && byUser.TryGetValue(userId, out var last) && last >= sequence;
 
     private void EnsureRoot()
     {

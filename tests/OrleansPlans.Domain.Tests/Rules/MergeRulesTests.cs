@@ -218,4 +218,34 @@ public sealed class MergeRulesTests
         Assert.Equal(["user-1"], move.Reconcile);
         Assert.Equal(1, s.Plan("plan-b")!.MemberCount);
     }
+
+    [Fact]
+    public void a_delta_redelivered_while_the_survivor_has_not_absorbed_the_hand_off_is_not_counted_twice()
+    {
+        // Found by the process-kill acceptance test: the absorb waited on a dead silo while the user's outbox was
+        // redelivered; the survivor, not yet knowing the source's sequences, counted the delta beside the hand-off.
+        var source = new Plans.PlanLedger("plan-a");
+        var survivor = new Plans.PlanLedger("plan-b");
+        Assert.Equal(Plans.DeltaOutcome.Applied, source.Apply("user-1", 1, "plan-a", OneUsage(100)));
+        var handOff = source.HandOff("g-1", new Plans.PlanResolution("plan-b", 3));
+
+        Assert.Equal(Plans.DeltaOutcome.Duplicate, source.Apply("user-1", 1, "plan-a", OneUsage(100)));
+        Assert.Equal(Plans.DeltaOutcome.Forward, source.Apply("user-1", 2, "plan-a", OneUsage(30)));
+        Assert.Equal(Plans.DeltaOutcome.Applied, survivor.Apply("user-1", 2, "plan-a", OneUsage(30)));
+        survivor.Absorb(handOff, 3);
+        source.ConfirmHandOff("g-1");
+
+        Assert.Equal(130, survivor.Figures.Content["course-1"].Seconds);
+        Assert.Equal(2, survivor.Figures.Content["course-1"].Events);
+        // Once confirmed the survivor holds the source's sequences and answers redeliveries itself.
+        Assert.Equal(Plans.DeltaOutcome.Forward, source.Apply("user-1", 1, "plan-a", OneUsage(100)));
+        Assert.Equal(Plans.DeltaOutcome.Duplicate, survivor.Apply("user-1", 1, "plan-a", OneUsage(100)));
+    }
+
+    private static Figures.PlanFigures OneUsage(int seconds)
+    {
+        var figures = new Figures.PlanFigures();
+        figures.AddUsage(new Events.UsageEvent($"u-{seconds}", "user-1", "course-1", seconds, DateTimeOffset.Parse("2026-03-01T10:00:00Z")));
+        return figures;
+    }
 }
