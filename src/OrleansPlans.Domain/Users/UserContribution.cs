@@ -54,21 +54,24 @@ internal sealed class UserContribution
 
         foreach (var usage in usages)
         {
-            result.AddUsage(usage, delta: null);
+            result.AddUsage(usage);
         }
 
         return result;
     }
 
     /// <summary>The plan the user is a member of at <paramref name="at"/>, or null.</summary>
-    public string? PlanAt(DateTimeOffset at)
+    public string? PlanAt(DateTimeOffset at) => PlanAt(Intervals, at);
+
+    /// <summary>The plan of the interval of <paramref name="intervals"/> (sorted, not overlapping) containing <paramref name="at"/>.</summary>
+    public static string? PlanAt(List<MembershipInterval> intervals, DateTimeOffset at)
     {
         // Intervals are sorted by start and do not overlap: find the last one starting at or before 'at'.
-        int lo = 0, hi = Intervals.Count - 1, found = -1;
+        int lo = 0, hi = intervals.Count - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (Intervals[mid].From <= at)
+            if (intervals[mid].From <= at)
             {
                 found = mid;
                 lo = mid + 1;
@@ -79,39 +82,22 @@ internal sealed class UserContribution
             }
         }
 
-        return found >= 0 && Intervals[found].Contains(at) ? Intervals[found].PlanId : null;
+        return found >= 0 && intervals[found].Contains(at) ? intervals[found].PlanId : null;
     }
 
-    /// <summary>Counts one usage event; when <paramref name="delta"/> is given, records the same change there.</summary>
-    public void AddUsage(UsageEvent usage, UserDelta? delta)
+    /// <summary>Counts one usage event: under the plan it falls in, else as unattributed usage of its day.</summary>
+    public void AddUsage(UsageEvent usage)
     {
         var plan = PlanAt(usage.OccurredAt);
+        var day = UtcBuckets.DayOf(usage.OccurredAt);
         if (plan is null)
         {
-            var one = new Tally(usage.Seconds, 1);
-            var day = UtcBuckets.DayOf(usage.OccurredAt);
             ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(Unattributed, day, out _);
-            tally = tally.Plus(one, 1);
-            if (delta is not null)
-            {
-                ref var change = ref CollectionsMarshal.GetValueRefOrAddDefault(delta.Unattributed, day, out _);
-                change = change.Plus(one, 1);
-            }
-
+            tally = tally.Plus(new Tally(usage.Seconds, 1), 1);
             return;
         }
 
-        var usageDay = UtcBuckets.DayOf(usage.OccurredAt);
-        var firstThatDay = For(plan).AddUsage(usage, usageDay, activeUserIfFirst: true);
-        if (delta is not null)
-        {
-            var change = delta.Plans.TryGetValue(plan, out var existing) ? existing : delta.Plans[plan] = new PlanFigures();
-            change.AddUsage(usage);
-            if (firstThatDay)
-            {
-                change.AddActiveUser(usageDay, 1);
-            }
-        }
+        For(plan).AddUsage(usage, day, activeUserIfFirst: true);
     }
 
     /// <summary>Re-keys the figures by the new surviving plans (a merge moved them there), summing collisions.</summary>

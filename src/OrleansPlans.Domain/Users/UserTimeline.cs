@@ -22,7 +22,7 @@ public sealed class UserTimeline
     private readonly Dictionary<string, PlanResolution> _pendingResolutions = [];
     private HashSet<string>? _membershipIds;
     private HashSet<string>? _usageIds;
-    private UserContribution? _applied;
+    private UserAttribution? _attribution;
 
     /// <summary>Creates an empty timeline for <paramref name="userId"/>.</summary>
     public UserTimeline(string userId) => UserId = userId;
@@ -113,11 +113,13 @@ public sealed class UserTimeline
             throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
         }
 
-        var before = _applied ??= ComputeApplied();
         if (_pendingMemberships.Count == 0 && _pendingResolutions.Count == 0)
         {
-            return CommitUsageOnly(before);
+            return CommitUsageOnly(Attribution);
         }
+
+        // What the plans hold of this user now, computed from the committed events (only the attribution is kept).
+        var before = ComputeApplied();
 
         // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -143,8 +145,9 @@ public sealed class UserTimeline
         _pendingUsages.Clear();
 
         var beforeRenamed = before.Renamed(p => rename.GetValueOrDefault(p, p));
-        _applied = ComputeApplied();
-        return _applied.Minus(beforeRenamed, before.Unattributed);
+        var after = ComputeApplied();
+        _attribution = UserAttribution.Of(after);
+        return after.Minus(beforeRenamed, before.Unattributed);
     }
 
     /// <summary>Commits everything pending and queues the resulting deltas, numbered, in <see cref="Outbox"/>.</summary>
@@ -175,7 +178,7 @@ public sealed class UserTimeline
     /// </summary>
     public UserDelta PreviewReconcile(IReadOnlyDictionary<string, PlanResolution> survivorAliases)
     {
-        var before = _applied ??= ComputeApplied();
+        var before = ComputeApplied();
         var resolutions = new Dictionary<string, PlanResolution>(Resolutions, StringComparer.Ordinal);
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (plan, resolution) in survivorAliases)
@@ -197,24 +200,27 @@ public sealed class UserTimeline
     }
 
     /// <summary>The plan the user is a member of at <paramref name="at"/> (a surviving plan id), or null.</summary>
-    public string? PlanAt(DateTimeOffset at) => (_applied ??= ComputeApplied()).PlanAt(at);
+    public string? PlanAt(DateTimeOffset at) => Attribution.PlanAt(at);
 
     /// <summary>The open membership (surviving plan and since), or null.</summary>
     public (string PlanId, DateTimeOffset Since)? CurrentMembership()
     {
-        var intervals = (_applied ??= ComputeApplied()).Intervals;
+        var intervals = Attribution.Intervals;
         return intervals.Count > 0 && intervals[^1].To is null ? (intervals[^1].PlanId, intervals[^1].From) : null;
     }
 
     /// <summary>The membership intervals by event time, in surviving plan ids.</summary>
-    public IReadOnlyList<MembershipInterval> Intervals() => (_applied ??= ComputeApplied()).Intervals;
+    public IReadOnlyList<MembershipInterval> Intervals() => Attribution.Intervals;
 
-    private UserDelta CommitUsageOnly(UserContribution applied)
+    /// <summary>The attribution of the committed events, computed when first needed (e.g. after loading).</summary>
+    private UserAttribution Attribution => _attribution ??= UserAttribution.Of(ComputeApplied());
+
+    private UserDelta CommitUsageOnly(UserAttribution attribution)
     {
         var delta = new UserDelta();
         foreach (var usage in _pendingUsages)
         {
-            applied.AddUsage(usage, delta);
+            attribution.AddUsage(usage, delta);
         }
 
         Usages.AddRange(_pendingUsages);
