@@ -22,12 +22,14 @@ public sealed class InMemoryPlanAnalytics
     private readonly MergeForest _forest = new();
     private readonly TimeProvider _time;
     private readonly Ports _ports;
+    private readonly Replica _replica;
 
     /// <summary>Creates an empty engine; <paramref name="time"/> stamps dead letters.</summary>
     public InMemoryPlanAnalytics(TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         _ports = new Ports(this);
+        _replica = new Replica(Tables);
     }
 
     /// <summary>The replica of the output tables: table → key → row.</summary>
@@ -129,12 +131,7 @@ public sealed class InMemoryPlanAnalytics
     {
         foreach (var plan in _dirtyPlans)
         {
-            foreach (var change in plan.TakeRowChanges())
-            {
-                Project(change);
-            }
-
-            plan.EmitAcknowledged();
+            plan.EmitRowChanges(_replica);
         }
 
         _dirtyPlans.Clear();
@@ -160,6 +157,47 @@ public sealed class InMemoryPlanAnalytics
         else
         {
             table[change.Key] = change.Row;
+        }
+    }
+
+    /// <summary>Applies row changes to <see cref="Tables"/>, finding existing rows by the key text (no key string per change).</summary>
+    private sealed class Replica : IRowChangeSink
+    {
+        private readonly string[] _names;
+        private readonly Dictionary<string, OutputRow>.AlternateLookup<ReadOnlySpan<char>>[] _tables;
+
+        public Replica(Dictionary<string, Dictionary<string, OutputRow>> tables)
+        {
+            _names = [.. tables.Keys];
+            _tables = [.. _names.Select(name => tables[name].GetAlternateLookup<ReadOnlySpan<char>>())];
+        }
+
+        public void Change(string table, ReadOnlySpan<char> key, OutputRow? row)
+        {
+            var rows = Table(table);
+            if (row is null)
+            {
+                rows.Remove(key);
+            }
+            else
+            {
+                // An existing row keeps its key string; only a new row's key becomes a string.
+                rows[key] = row;
+            }
+        }
+
+        private Dictionary<string, OutputRow>.AlternateLookup<ReadOnlySpan<char>> Table(string table)
+        {
+            // Table names are the OutputTables constants: compare references first, text only when that fails.
+            for (var i = 0; i < _names.Length; i++)
+            {
+                if (ReferenceEquals(_names[i], table))
+                {
+                    return _tables[i];
+                }
+            }
+
+            return _tables[Array.IndexOf(_names, table)];
         }
     }
 

@@ -270,6 +270,25 @@ public sealed class PlanLedger
         }
     }
 
+    /// <summary>
+    /// Hands the pending row changes to <paramref name="sink"/>, which applies them at once, and counts them acknowledged:
+    /// the same as <see cref="TakeRowChanges"/> then <see cref="EmitAcknowledged"/>, without a list of changes (the
+    /// in-memory engine's path).
+    /// </summary>
+    internal void EmitRowChanges(IRowChangeSink sink)
+    {
+        if (!Changes.IsEmpty)
+        {
+            PlanRows.Changes(this, Changes, sink);
+            Changes = Changes.Emptied();
+        }
+
+        if (!Emitting.IsEmpty)
+        {
+            EmitAcknowledged();
+        }
+    }
+
     /// <summary>Every current row of this plan id (for a full re-emit or a query).</summary>
     public IEnumerable<OutputRow> CurrentRows() => PlanRows.All(this);
 
