@@ -108,7 +108,7 @@ public sealed class PlanLedger
         }
 
         byUser[userId] = sequence;
-        var membersBefore = delta.Members.Count;
+        var membersBefore = delta.MemberUsers;
         Figures.Add(delta, 1, Changes);
         Changes.Plan |= membersBefore > 0;
         return DeltaOutcome.Applied;

@@ -6,7 +6,7 @@ namespace OrleansPlans.Domain.Users;
 /// <summary>
 /// What a usage-only commit needs to know of a user's applied contribution: the membership intervals (where each
 /// instant is attributed) and the days on which the user already counts as active in each plan. Kept between commits
-/// instead of the whole <see cref="UserContribution"/>, whose per-hour and per-content figures are only needed when a
+/// instead of the user's whole contribution, whose per-hour and per-content figures are only needed when a
 /// commit re-attributes (a membership or a resolution changed), and then they are computed afresh from the events:
 /// the full figures of every user held for good were most of the engine's heap and of its garbage-collection time.
 /// </summary>
@@ -15,7 +15,8 @@ internal sealed class UserAttribution
     private readonly List<MembershipInterval> _intervals;
     private readonly HashSet<(string Plan, DateOnly Day)> _activeDays;
 
-    private UserAttribution(List<MembershipInterval> intervals, HashSet<(string Plan, DateOnly Day)> activeDays)
+    /// <summary>Wraps the intervals and active plan-days of a computed contribution (see <see cref="UserContribution.Compute"/>).</summary>
+    public UserAttribution(List<MembershipInterval> intervals, HashSet<(string Plan, DateOnly Day)> activeDays)
     {
         _intervals = intervals;
         _activeDays = activeDays;
@@ -24,34 +25,38 @@ internal sealed class UserAttribution
     /// <summary>The membership intervals by event time, in surviving plan ids.</summary>
     public IReadOnlyList<MembershipInterval> Intervals => _intervals;
 
-    /// <summary>The view of <paramref name="contribution"/>: its intervals, and each (plan, day) with usage.</summary>
-    public static UserAttribution Of(UserContribution contribution)
+    /// <summary>The plan the user is a member of at <paramref name="at"/>, or null.</summary>
+    public string? PlanAt(DateTimeOffset at) => PlanAt(_intervals, at);
+
+    /// <summary>The plan of the interval of <paramref name="intervals"/> (sorted, not overlapping) containing <paramref name="at"/>.</summary>
+    public static string? PlanAt(List<MembershipInterval> intervals, DateTimeOffset at)
     {
-        var activeDays = new HashSet<(string Plan, DateOnly Day)>();
-        foreach (var (plan, figures) in contribution.Plans)
+        // Intervals are sorted by start and do not overlap: find the last one starting at or before 'at'.
+        int lo = 0, hi = intervals.Count - 1, found = -1;
+        while (lo <= hi)
         {
-            foreach (var (day, tally) in figures.Daily)
+            var mid = (lo + hi) >>> 1;
+            if (intervals[mid].From <= at)
             {
-                // A user's own daily figure has events exactly on the days it has usage there (members add no daily row).
-                if (tally.Events != 0)
-                {
-                    activeDays.Add((plan, day));
-                }
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
             }
         }
 
-        return new UserAttribution(contribution.Intervals, activeDays);
+        return found >= 0 && intervals[found].Contains(at) ? intervals[found].PlanId : null;
     }
-
-    /// <summary>The plan the user is a member of at <paramref name="at"/>, or null.</summary>
-    public string? PlanAt(DateTimeOffset at) => UserContribution.PlanAt(_intervals, at);
 
     /// <summary>
     /// Records in <paramref name="delta"/> what one more usage event adds, exactly as
-    /// <see cref="UserContribution.AddUsage"/> would: its figures under the plan it falls in (one active user more when
-    /// it is the user's first usage of that day there), or unattributed usage of its day.
+    /// <see cref="UserContribution.Compute"/> counts it: its figures under the plan it falls in (one active user more when
+    /// it is the user's first usage of that day there), or unattributed usage of its day. <paramref name="batchSize"/>
+    /// is the number of usage events committed together (the size a new plan delta is made for).
     /// </summary>
-    public void AddUsage(UsageEvent usage, UserDelta delta)
+    public void AddUsage(UsageEvent usage, UserDelta delta, int batchSize)
     {
         var plan = PlanAt(usage.OccurredAt);
         var day = UtcBuckets.DayOf(usage.OccurredAt);
@@ -64,7 +69,7 @@ internal sealed class UserAttribution
 
         if (!delta.Plans.TryGetValue(plan, out var figures))
         {
-            delta.Plans[plan] = figures = new PlanFigures();
+            delta.Plans[plan] = figures = PlanFigures.ForUsages(batchSize);
         }
 
         figures.AddUsage(usage, day, activeUserIfFirst: false);

@@ -118,9 +118,6 @@ public sealed class UserTimeline
             return CommitUsageOnly(Attribution);
         }
 
-        // What the plans hold of this user now, computed from the committed events (only the attribution is kept).
-        var before = ComputeApplied();
-
         // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (plan, resolution) in _pendingResolutions)
@@ -129,7 +126,14 @@ public sealed class UserTimeline
             {
                 rename[old.Root] = resolution.Root;
             }
+        }
 
+        // What the plans hold of this user now (computed from the committed events: only the attribution is kept) is
+        // taken away where it lies now, and what they hold after the commit is added, in one delta.
+        var delta = new UserDelta();
+        ComputeApplied(delta, -1, rename.Count == 0 ? null : p => rename.GetValueOrDefault(p, p));
+        foreach (var (plan, resolution) in _pendingResolutions)
+        {
             Resolutions[plan] = resolution;
         }
 
@@ -144,10 +148,8 @@ public sealed class UserTimeline
         Usages.AddRange(_pendingUsages);
         _pendingUsages.Clear();
 
-        var beforeRenamed = before.Renamed(p => rename.GetValueOrDefault(p, p));
-        var after = ComputeApplied();
-        _attribution = UserAttribution.Of(after);
-        return after.Minus(beforeRenamed, before.Unattributed);
+        _attribution = ComputeApplied(delta, 1, fileUnder: null);
+        return UserContribution.Prune(delta);
     }
 
     /// <summary>Commits everything pending and queues the resulting deltas, numbered, in <see cref="Outbox"/>.</summary>
@@ -165,9 +167,12 @@ public sealed class UserTimeline
             Outbox.Plans.Add(new PlanDeltaMessage(UserId, sequence, plan, figures));
         }
 
-        foreach (var (day, tally) in delta.Unattributed)
+        if (delta.UnattributedIfAny is { } unattributed)
         {
-            Outbox.Unattributed.Add(new UnattributedDeltaMessage(UserId, sequence, day, tally));
+            foreach (var (day, tally) in unattributed)
+            {
+                Outbox.Unattributed.Add(new UnattributedDeltaMessage(UserId, sequence, day, tally));
+            }
         }
     }
 
@@ -178,7 +183,6 @@ public sealed class UserTimeline
     /// </summary>
     public UserDelta PreviewReconcile(IReadOnlyDictionary<string, PlanResolution> survivorAliases)
     {
-        var before = ComputeApplied();
         var resolutions = new Dictionary<string, PlanResolution>(Resolutions, StringComparer.Ordinal);
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (plan, resolution) in survivorAliases)
@@ -195,8 +199,10 @@ public sealed class UserTimeline
             }
         }
 
-        var after = UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p);
-        return after.Minus(before.Renamed(p => rename.GetValueOrDefault(p, p)), before.Unattributed);
+        var delta = new UserDelta();
+        ComputeApplied(delta, -1, p => rename.GetValueOrDefault(p, p));
+        UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, 1);
+        return UserContribution.Prune(delta);
     }
 
     /// <summary>The plan the user is a member of at <paramref name="at"/> (a surviving plan id), or null.</summary>
@@ -213,14 +219,14 @@ public sealed class UserTimeline
     public IReadOnlyList<MembershipInterval> Intervals() => Attribution.Intervals;
 
     /// <summary>The attribution of the committed events, computed when first needed (e.g. after loading).</summary>
-    private UserAttribution Attribution => _attribution ??= UserAttribution.Of(ComputeApplied());
+    private UserAttribution Attribution => _attribution ??= ComputeApplied(delta: null, 1, fileUnder: null);
 
     private UserDelta CommitUsageOnly(UserAttribution attribution)
     {
         var delta = new UserDelta();
         foreach (var usage in _pendingUsages)
         {
-            attribution.AddUsage(usage, delta);
+            attribution.AddUsage(usage, delta, _pendingUsages.Count);
         }
 
         Usages.AddRange(_pendingUsages);
@@ -246,8 +252,9 @@ public sealed class UserTimeline
         return false;
     }
 
-    private UserContribution ComputeApplied() =>
-        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p);
+    /// <summary>The attribution of the committed events; adds their contribution times <paramref name="sign"/> to <paramref name="delta"/> if given.</summary>
+    private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
+        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder);
 
     private void EnsureIndexes()
     {
