@@ -24,17 +24,30 @@ public sealed class InMemoryPlanAnalytics
     private readonly Ports _ports;
     private readonly Replica _replica;
 
+    // The plan tables' rows by key columns, and the other tables (unattributed days, dead letters) by key text.
+    private readonly Dictionary<RowId, OutputRow> _planRows = [];
+    private readonly Dictionary<string, Dictionary<string, OutputRow>> _otherRows = new(StringComparer.Ordinal)
+    {
+        [OutputTables.UnattributedUsageDaily] = new(StringComparer.Ordinal),
+        [OutputTables.DeadLetters] = new(StringComparer.Ordinal),
+    };
+
+    private Dictionary<string, Dictionary<string, OutputRow>>? _tables;
+
     /// <summary>Creates an empty engine; <paramref name="time"/> stamps dead letters.</summary>
     public InMemoryPlanAnalytics(TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         _ports = new Ports(this);
-        _replica = new Replica(Tables);
+        _replica = new Replica(this);
     }
 
-    /// <summary>The replica of the output tables: table → key → row.</summary>
-    public Dictionary<string, Dictionary<string, OutputRow>> Tables { get; } =
-        OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
+    /// <summary>
+    /// The replica of the output tables: table → key → row, as a snapshot made when read after a change (the replica
+    /// itself keeps plan rows by their key columns, so that a key string is made only when someone reads it). Read it;
+    /// changing it changes nothing in the engine.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, OutputRow>> Tables => _tables ??= Snapshot();
 
     /// <summary>Decodes and applies one input record; a bad record becomes a dead letter.</summary>
     public void Accept(InputTopic topic, string? key, byte[] value, SourcePosition position)
@@ -85,7 +98,7 @@ public sealed class InMemoryPlanAnalytics
     public IEnumerable<OutputRow> CurrentRows() =>
         _plans.Values.SelectMany(p => p.CurrentRows())
             .Concat(_days.Values.Select(d => d.CurrentRow()).OfType<OutputRow>())
-            .Concat(Tables[OutputTables.DeadLetters].Values);
+            .Concat(_otherRows[OutputTables.DeadLetters].Values);
 
     private static Task NoPersistence() => Task.CompletedTask;
 
@@ -122,9 +135,11 @@ public sealed class InMemoryPlanAnalytics
     private void DeadLetter(SourcePosition? position, string reason, byte[]? raw)
     {
         // A record without a position (never the case for Kafka input) cannot be keyed; it is still not dropped silently.
-        var source = position ?? new SourcePosition("unknown", -1, Tables[OutputTables.DeadLetters].Count);
+        var deadLetters = _otherRows[OutputTables.DeadLetters];
+        var source = position ?? new SourcePosition("unknown", -1, deadLetters.Count);
         var row = new DeadLetterRow(source, reason, raw, _time.GetUtcNow());
-        Tables[OutputTables.DeadLetters][row.Key] = row;
+        deadLetters[row.Key] = row;
+        _tables = null;
     }
 
     private void Flush()
@@ -147,9 +162,29 @@ public sealed class InMemoryPlanAnalytics
         _dirtyDays.Clear();
     }
 
+    private Dictionary<string, Dictionary<string, OutputRow>> Snapshot()
+    {
+        var tables = OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
+        foreach (var (id, row) in _planRows)
+        {
+            tables[id.Table][id.Key()] = row;
+        }
+
+        foreach (var (name, rows) in _otherRows)
+        {
+            foreach (var (key, row) in rows)
+            {
+                tables[name][key] = row;
+            }
+        }
+
+        return tables;
+    }
+
     private void Project(RowChange change)
     {
-        var table = Tables[change.Table];
+        _tables = null;
+        var table = _otherRows[change.Table];
         if (change.Row is null)
         {
             table.Remove(change.Key);
@@ -160,44 +195,20 @@ public sealed class InMemoryPlanAnalytics
         }
     }
 
-    /// <summary>Applies row changes to <see cref="Tables"/>, finding existing rows by the key text (no key string per change).</summary>
-    private sealed class Replica : IRowChangeSink
+    /// <summary>Applies plan row changes to the replica, by key columns.</summary>
+    private sealed class Replica(InMemoryPlanAnalytics engine) : IRowChangeSink
     {
-        private readonly string[] _names;
-        private readonly Dictionary<string, OutputRow>.AlternateLookup<ReadOnlySpan<char>>[] _tables;
-
-        public Replica(Dictionary<string, Dictionary<string, OutputRow>> tables)
+        public void Change(in RowId id, OutputRow? row)
         {
-            _names = [.. tables.Keys];
-            _tables = [.. _names.Select(name => tables[name].GetAlternateLookup<ReadOnlySpan<char>>())];
-        }
-
-        public void Change(string table, ReadOnlySpan<char> key, OutputRow? row)
-        {
-            var rows = Table(table);
+            engine._tables = null;
             if (row is null)
             {
-                rows.Remove(key);
+                engine._planRows.Remove(id);
             }
             else
             {
-                // An existing row keeps its key string; only a new row's key becomes a string.
-                rows[key] = row;
+                engine._planRows[id] = row;
             }
-        }
-
-        private Dictionary<string, OutputRow>.AlternateLookup<ReadOnlySpan<char>> Table(string table)
-        {
-            // Table names are the OutputTables constants: compare references first, text only when that fails.
-            for (var i = 0; i < _names.Length; i++)
-            {
-                if (ReferenceEquals(_names[i], table))
-                {
-                    return _tables[i];
-                }
-            }
-
-            return _tables[Array.IndexOf(_names, table)];
         }
     }
 

@@ -1,11 +1,11 @@
 namespace OrleansPlans.Domain.Rows;
 
 /// <summary>
-/// Receives row changes as they are computed, the key as text valid only during the call: a receiver that keeps rows
-/// by key (the in-memory engine's replica) finds an existing row without a key string being built for every change.
+/// Receives a plan's row changes as they are computed, each identified by its key columns: a receiver that keeps rows
+/// by those (the in-memory engine's replica) needs no key string per change.
 /// </summary>
 internal interface IRowChangeSink
 {
-    /// <summary>An upsert (<paramref name="row"/> set) or a delete (null) of the row with <paramref name="key"/>.</summary>
-    void Change(string table, ReadOnlySpan<char> key, OutputRow? row);
+    /// <summary>An upsert (<paramref name="row"/> set) or a delete (null) of row <paramref name="id"/>.</summary>
+    void Change(in RowId id, OutputRow? row);
 }

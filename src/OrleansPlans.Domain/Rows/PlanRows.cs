@@ -5,9 +5,6 @@ namespace OrleansPlans.Domain.Rows;
 /// <summary>Turns a plan ledger's figures into the contract's rows.</summary>
 internal static class PlanRows
 {
-    /// <summary>Keys up to this long are written on the stack; longer ones (long ids) are built as strings.</summary>
-    private const int KeyBufferLength = 256;
-
     /// <summary>The changes as a list (what a grain emits).</summary>
     public static IReadOnlyList<RowChange> Changes(PlanLedger ledger, Figures.FigureChanges changes)
     {
@@ -21,34 +18,33 @@ internal static class PlanRows
     {
         var plan = ledger.PlanId;
         var figures = ledger.Figures;
-        Span<char> buffer = stackalloc char[KeyBufferLength];
         foreach (var hour in changes.Hours)
         {
-            sink.Change(OutputTables.PlanUsageHourly, RowFormat.KeyText(buffer, plan, hour),
+            sink.Change(RowId.Hour(plan, hour),
                 figures.Hourly.TryGetValue(hour, out var t) && !t.IsZero ? new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events) : null);
         }
 
         foreach (var day in changes.Days)
         {
-            sink.Change(OutputTables.PlanUsageDaily, RowFormat.KeyText(buffer, plan, day),
+            sink.Change(RowId.Day(plan, day),
                 figures.Daily.TryGetValue(day, out var t) && !t.IsZero ? new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers) : null);
         }
 
         foreach (var content in changes.Contents)
         {
-            sink.Change(OutputTables.PlanContentUsage, RowFormat.KeyText(buffer, plan, content),
+            sink.Change(RowId.Content(plan, content),
                 figures.Content.TryGetValue(content, out var t) && !t.IsZero ? new PlanContentUsageRow(plan, content, t.Seconds, t.Events) : null);
         }
 
         foreach (var user in changes.Members)
         {
-            sink.Change(OutputTables.PlanMembers, RowFormat.KeyText(buffer, plan, user),
+            sink.Change(RowId.Member(plan, user),
                 figures.MemberSince(user) is { } since ? new PlanMemberRow(plan, user, since) : null);
         }
 
         if (changes.Plan)
         {
-            sink.Change(OutputTables.Plans, plan, PlanRowOf(ledger));
+            sink.Change(RowId.Plan(plan), PlanRowOf(ledger));
         }
     }
 
@@ -97,5 +93,5 @@ internal sealed class RowChangeList(int capacity) : IRowChangeSink
     public List<RowChange> Rows { get; } = new(capacity);
 
     /// <inheritdoc />
-    public void Change(string table, ReadOnlySpan<char> key, OutputRow? row) => Rows.Add(new RowChange(table, key.ToString(), row));
+    public void Change(in RowId id, OutputRow? row) => Rows.Add(new RowChange(id.Table, id.Key(), row));
 }

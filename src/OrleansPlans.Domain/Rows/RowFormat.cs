@@ -55,55 +55,6 @@ public static class RowFormat
             WriteDate(text[(state.planId.Length + 1)..], state.day);
         });
 
-    /// <summary>
-    /// The text of <see cref="Key(string, DateTime)"/>, written into <paramref name="buffer"/> when it fits (hour starts
-    /// are whole seconds), else built as a string.
-    /// </summary>
-    internal static ReadOnlySpan<char> KeyText(Span<char> buffer, string planId, DateTime utc)
-    {
-        var at = utc.ToUniversalTime();
-        var length = planId.Length + 1 + WholeSecondLength;
-        if (at.Ticks % TimeSpan.TicksPerSecond != 0 || length > buffer.Length)
-        {
-            return Key(planId, utc);
-        }
-
-        planId.CopyTo(buffer);
-        buffer[planId.Length] = '|';
-        WriteWholeSecond(buffer[(planId.Length + 1)..], at);
-        return buffer[..length];
-    }
-
-    /// <summary>The text of <see cref="Key(string, DateOnly)"/>, in <paramref name="buffer"/> when it fits.</summary>
-    internal static ReadOnlySpan<char> KeyText(Span<char> buffer, string planId, DateOnly day)
-    {
-        var length = planId.Length + 1 + DayLength;
-        if (length > buffer.Length)
-        {
-            return Key(planId, day);
-        }
-
-        planId.CopyTo(buffer);
-        buffer[planId.Length] = '|';
-        WriteDate(buffer[(planId.Length + 1)..], day);
-        return buffer[..length];
-    }
-
-    /// <summary><c>{planId}|{id}</c> (content and member row keys), in <paramref name="buffer"/> when it fits.</summary>
-    internal static ReadOnlySpan<char> KeyText(Span<char> buffer, string planId, string id)
-    {
-        var length = planId.Length + 1 + id.Length;
-        if (length > buffer.Length)
-        {
-            return $"{planId}|{id}";
-        }
-
-        planId.CopyTo(buffer);
-        buffer[planId.Length] = '|';
-        id.CopyTo(buffer[(planId.Length + 1)..]);
-        return buffer[..length];
-    }
-
     private static void WriteWholeSecond(Span<char> text, DateTime t)
     {
         WriteDate(text, DateOnly.FromDateTime(t));
