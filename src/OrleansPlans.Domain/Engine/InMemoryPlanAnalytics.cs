@@ -22,17 +22,32 @@ public sealed class InMemoryPlanAnalytics
     private readonly MergeForest _forest = new();
     private readonly TimeProvider _time;
     private readonly Ports _ports;
+    private readonly Replica _replica;
+
+    // The plan tables' rows by key columns, and the other tables (unattributed days, dead letters) by key text.
+    private readonly Dictionary<RowId, OutputRow> _planRows = [];
+    private readonly Dictionary<string, Dictionary<string, OutputRow>> _otherRows = new(StringComparer.Ordinal)
+    {
+        [OutputTables.UnattributedUsageDaily] = new(StringComparer.Ordinal),
+        [OutputTables.DeadLetters] = new(StringComparer.Ordinal),
+    };
+
+    private Dictionary<string, Dictionary<string, OutputRow>>? _tables;
 
     /// <summary>Creates an empty engine; <paramref name="time"/> stamps dead letters.</summary>
     public InMemoryPlanAnalytics(TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         _ports = new Ports(this);
+        _replica = new Replica(this);
     }
 
-    /// <summary>The replica of the output tables: table → key → row.</summary>
-    public Dictionary<string, Dictionary<string, OutputRow>> Tables { get; } =
-        OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
+    /// <summary>
+    /// The replica of the output tables: table → key → row, as a snapshot made when read after a change (the replica
+    /// itself keeps plan rows by their key columns, so that a key string is made only when someone reads it). Read it;
+    /// changing it changes nothing in the engine.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, OutputRow>> Tables => _tables ??= Snapshot();
 
     /// <summary>Decodes and applies one input record; a bad record becomes a dead letter.</summary>
     public void Accept(InputTopic topic, string? key, byte[] value, SourcePosition position)
@@ -83,7 +98,7 @@ public sealed class InMemoryPlanAnalytics
     public IEnumerable<OutputRow> CurrentRows() =>
         _plans.Values.SelectMany(p => p.CurrentRows())
             .Concat(_days.Values.Select(d => d.CurrentRow()).OfType<OutputRow>())
-            .Concat(Tables[OutputTables.DeadLetters].Values);
+            .Concat(_otherRows[OutputTables.DeadLetters].Values);
 
     private static Task NoPersistence() => Task.CompletedTask;
 
@@ -120,21 +135,18 @@ public sealed class InMemoryPlanAnalytics
     private void DeadLetter(SourcePosition? position, string reason, byte[]? raw)
     {
         // A record without a position (never the case for Kafka input) cannot be keyed; it is still not dropped silently.
-        var source = position ?? new SourcePosition("unknown", -1, Tables[OutputTables.DeadLetters].Count);
+        var deadLetters = _otherRows[OutputTables.DeadLetters];
+        var source = position ?? new SourcePosition("unknown", -1, deadLetters.Count);
         var row = new DeadLetterRow(source, reason, raw, _time.GetUtcNow());
-        Tables[OutputTables.DeadLetters][row.Key] = row;
+        deadLetters[row.Key] = row;
+        _tables = null;
     }
 
     private void Flush()
     {
         foreach (var plan in _dirtyPlans)
         {
-            foreach (var change in plan.TakeRowChanges())
-            {
-                Project(change);
-            }
-
-            plan.EmitAcknowledged();
+            plan.EmitRowChanges(_replica);
         }
 
         _dirtyPlans.Clear();
@@ -150,9 +162,29 @@ public sealed class InMemoryPlanAnalytics
         _dirtyDays.Clear();
     }
 
+    private Dictionary<string, Dictionary<string, OutputRow>> Snapshot()
+    {
+        var tables = OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
+        foreach (var (id, row) in _planRows)
+        {
+            tables[id.Table][id.Key()] = row;
+        }
+
+        foreach (var (name, rows) in _otherRows)
+        {
+            foreach (var (key, row) in rows)
+            {
+                tables[name][key] = row;
+            }
+        }
+
+        return tables;
+    }
+
     private void Project(RowChange change)
     {
-        var table = Tables[change.Table];
+        _tables = null;
+        var table = _otherRows[change.Table];
         if (change.Row is null)
         {
             table.Remove(change.Key);
@@ -160,6 +192,23 @@ public sealed class InMemoryPlanAnalytics
         else
         {
             table[change.Key] = change.Row;
+        }
+    }
+
+    /// <summary>Applies plan row changes to the replica, by key columns.</summary>
+    private sealed class Replica(InMemoryPlanAnalytics engine) : IRowChangeSink
+    {
+        public void Change(in RowId id, OutputRow? row)
+        {
+            engine._tables = null;
+            if (row is null)
+            {
+                engine._planRows.Remove(id);
+            }
+            else
+            {
+                engine._planRows[id] = row;
+            }
         }
     }
 

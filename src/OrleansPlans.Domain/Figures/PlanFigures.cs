@@ -10,23 +10,58 @@ namespace OrleansPlans.Domain.Figures;
 /// </summary>
 public sealed class PlanFigures
 {
+    private Dictionary<string, Dictionary<DateTime, int>>? _members;
+
+    // Users with an open membership, once counted (see MemberCount); kept in step by AddMember, null until then.
+    private long? _memberCount;
+
+    /// <summary>Creates empty figures.</summary>
+    public PlanFigures()
+        : this(0)
+    {
+    }
+
+    private PlanFigures(int capacity)
+    {
+        Hourly = new(capacity);
+        Daily = new(capacity);
+        Content = new(capacity);
+    }
+
     /// <summary>Usage per UTC hour start.</summary>
-    public Dictionary<DateTime, Tally> Hourly { get; init; } = [];
+    public Dictionary<DateTime, Tally> Hourly { get; init; }
 
     /// <summary>Usage per UTC day; <see cref="DayTally.ActiveUsers"/> counts users with usage that day.</summary>
-    public Dictionary<DateOnly, DayTally> Daily { get; init; } = [];
+    public Dictionary<DateOnly, DayTally> Daily { get; init; }
 
     /// <summary>Usage per content id.</summary>
-    public Dictionary<string, Tally> Content { get; init; } = [];
+    public Dictionary<string, Tally> Content { get; init; }
 
     /// <summary>
     /// Open memberships: user, then member-since instant, then multiplicity. A settled plan has multiplicity 1 and a
     /// single since per user; while a merge is being reconciled a user may transiently appear twice.
     /// </summary>
-    public Dictionary<string, Dictionary<DateTime, int>> Members { get; init; } = [];
+    /// <remarks>
+    /// Made on first use: most figures are usage deltas, which name no member. Change it only through
+    /// <see cref="AddMember"/> and <see cref="Add"/>, which keep <see cref="MemberCount"/>'s tally in step.
+    /// </remarks>
+    public Dictionary<string, Dictionary<DateTime, int>> Members
+    {
+        get => _members ??= [];
+        init => _members = value;
+    }
+
+    /// <summary>
+    /// Empty figures with room for <paramref name="usages"/> usage events without growing (a user's delta for a batch:
+    /// growing from the default size left a discarded array per table behind for most batches).
+    /// </summary>
+    internal static PlanFigures ForUsages(int usages) => new(usages);
 
     /// <summary>True when nothing is recorded.</summary>
-    public bool IsEmpty => Hourly.Count == 0 && Daily.Count == 0 && Content.Count == 0 && Members.Count == 0;
+    public bool IsEmpty => Hourly.Count == 0 && Daily.Count == 0 && Content.Count == 0 && MemberUsers == 0;
+
+    /// <summary>The number of users with a member entry (open or transient), without making the member map.</summary>
+    internal int MemberUsers => _members?.Count ?? 0;
 
     /// <summary>Counts one usage event (without touching active users, which depend on the whole day).</summary>
     public void AddUsage(UsageEvent usage)
@@ -73,6 +108,7 @@ public sealed class PlanFigures
             Members[userId] = sinces = new Dictionary<DateTime, int>(1);
         }
 
+        var wasMember = _memberCount is not null && IsOpen(sinces);
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(sinces, since, out _);
         count += sign;
         if (count == 0)
@@ -83,6 +119,11 @@ public sealed class PlanFigures
                 Members.Remove(userId);
             }
         }
+
+        if (_memberCount is { } members)
+        {
+            _memberCount = members - (wasMember ? 1 : 0) + (IsOpen(sinces) ? 1 : 0);
+        }
     }
 
     /// <summary>Adds <paramref name="other"/> scaled by <paramref name="sign"/>; zero entries are removed.</summary>
@@ -91,7 +132,12 @@ public sealed class PlanFigures
         AddAll(Hourly, other.Hourly, sign, changes?.Hours);
         AddAll(Daily, other.Daily, sign, changes?.Days);
         AddAll(Content, other.Content, sign, changes?.Contents);
-        foreach (var (user, sinces) in other.Members)
+        if (other._members is not { Count: > 0 } otherMembers)
+        {
+            return;
+        }
+
+        foreach (var (user, sinces) in otherMembers)
         {
             foreach (var (since, count) in sinces)
             {
@@ -126,7 +172,10 @@ public sealed class PlanFigures
         changes.Hours.UnionWith(Hourly.Keys);
         changes.Days.UnionWith(Daily.Keys);
         changes.Contents.UnionWith(Content.Keys);
-        changes.Members.UnionWith(Members.Keys);
+        if (_members is not null)
+        {
+            changes.Members.UnionWith(_members.Keys);
+        }
     }
 
     /// <summary>The member-since of <paramref name="userId"/> when the user is an open member, else null.</summary>
@@ -153,20 +202,37 @@ public sealed class PlanFigures
     /// <summary>The number of users with an open membership.</summary>
     public long MemberCount()
     {
-        // Same test as MemberSince (some since with a positive count), without looking each user up again.
-        long count = 0;
-        foreach (var sinces in Members.Values)
+        // Counted once, then kept in step by AddMember: a plan's row is rewritten on every membership change, and
+        // counting thousands of members each time dominated those batches.
+        if (_memberCount is { } known)
         {
-            foreach (var since in sinces.Values)
+            return known;
+        }
+
+        long count = 0;
+        if (_members is not null)
+        {
+            foreach (var sinces in _members.Values)
             {
-                if (since > 0)
-                {
-                    count++;
-                    break;
-                }
+                count += IsOpen(sinces) ? 1 : 0;
             }
         }
 
+        _memberCount = count;
         return count;
+    }
+
+    // Same test as MemberSince: some since with a positive count.
+    private static bool IsOpen(Dictionary<DateTime, int> sinces)
+    {
+        foreach (var count in sinces.Values)
+        {
+            if (count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

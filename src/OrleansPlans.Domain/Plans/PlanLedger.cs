@@ -108,7 +108,7 @@ public sealed class PlanLedger
         }
 
         byUser[userId] = sequence;
-        var membersBefore = delta.Members.Count;
+        var membersBefore = delta.MemberUsers;
         Figures.Add(delta, 1, Changes);
         Changes.Plan |= membersBefore > 0;
         return DeltaOutcome.Applied;
@@ -267,6 +267,25 @@ public sealed class PlanLedger
         {
             Changes.UnionWith(Emitting);
             Emitting = new FigureChanges();
+        }
+    }
+
+    /// <summary>
+    /// Hands the pending row changes to <paramref name="sink"/>, which applies them at once, and counts them acknowledged:
+    /// the same as <see cref="TakeRowChanges"/> then <see cref="EmitAcknowledged"/>, without a list of changes (the
+    /// in-memory engine's path).
+    /// </summary>
+    internal void EmitRowChanges(IRowChangeSink sink)
+    {
+        if (!Changes.IsEmpty)
+        {
+            PlanRows.Changes(this, Changes, sink);
+            Changes = Changes.Emptied();
+        }
+
+        if (!Emitting.IsEmpty)
+        {
+            EmitAcknowledged();
         }
     }
 

@@ -5,41 +5,47 @@ namespace OrleansPlans.Domain.Rows;
 /// <summary>Turns a plan ledger's figures into the contract's rows.</summary>
 internal static class PlanRows
 {
+    /// <summary>The changes as a list (what a grain emits).</summary>
     public static IReadOnlyList<RowChange> Changes(PlanLedger ledger, Figures.FigureChanges changes)
+    {
+        var list = new RowChangeList(changes.Hours.Count + changes.Days.Count + changes.Contents.Count + changes.Members.Count + 1);
+        Changes(ledger, changes, list);
+        return list.Rows;
+    }
+
+    /// <summary>The changes, one call of <paramref name="sink"/> per changed row (a delete when the row is gone).</summary>
+    public static void Changes(PlanLedger ledger, Figures.FigureChanges changes, IRowChangeSink sink)
     {
         var plan = ledger.PlanId;
         var figures = ledger.Figures;
-        var result = new List<RowChange>(changes.Hours.Count + changes.Days.Count + changes.Contents.Count + changes.Members.Count + 1);
         foreach (var hour in changes.Hours)
         {
-            result.Add(new RowChange(OutputTables.PlanUsageHourly, PlanUsageHourlyRow.KeyOf(plan, hour),
-                figures.Hourly.TryGetValue(hour, out var t) && !t.IsZero ? new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events) : null));
+            sink.Change(RowId.Hour(plan, hour),
+                figures.Hourly.TryGetValue(hour, out var t) && !t.IsZero ? new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events) : null);
         }
 
         foreach (var day in changes.Days)
         {
-            result.Add(new RowChange(OutputTables.PlanUsageDaily, PlanUsageDailyRow.KeyOf(plan, day),
-                figures.Daily.TryGetValue(day, out var t) && !t.IsZero ? new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers) : null));
+            sink.Change(RowId.Day(plan, day),
+                figures.Daily.TryGetValue(day, out var t) && !t.IsZero ? new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers) : null);
         }
 
         foreach (var content in changes.Contents)
         {
-            result.Add(new RowChange(OutputTables.PlanContentUsage, PlanContentUsageRow.KeyOf(plan, content),
-                figures.Content.TryGetValue(content, out var t) && !t.IsZero ? new PlanContentUsageRow(plan, content, t.Seconds, t.Events) : null));
+            sink.Change(RowId.Content(plan, content),
+                figures.Content.TryGetValue(content, out var t) && !t.IsZero ? new PlanContentUsageRow(plan, content, t.Seconds, t.Events) : null);
         }
 
         foreach (var user in changes.Members)
         {
-            result.Add(new RowChange(OutputTables.PlanMembers, PlanMemberRow.KeyOf(plan, user),
-                figures.MemberSince(user) is { } since ? new PlanMemberRow(plan, user, since) : null));
+            sink.Change(RowId.Member(plan, user),
+                figures.MemberSince(user) is { } since ? new PlanMemberRow(plan, user, since) : null);
         }
 
         if (changes.Plan)
         {
-            result.Add(new RowChange(OutputTables.Plans, plan, PlanRowOf(ledger)));
+            sink.Change(RowId.Plan(plan), PlanRowOf(ledger));
         }
-
-        return result;
     }
 
     public static IEnumerable<OutputRow> All(PlanLedger ledger)
@@ -78,4 +84,14 @@ internal static class PlanRows
     private static PlanRow? PlanRowOf(PlanLedger ledger) => !ledger.Named ? null
         : ledger.MergedInto is { } survivor ? new PlanRow(ledger.PlanId, PlanRow.Merged, survivor.Root, 0)
         : new PlanRow(ledger.PlanId, PlanRow.Active, null, ledger.Figures.MemberCount());
+}
+
+/// <summary>Collects row changes as <see cref="RowChange"/> records.</summary>
+internal sealed class RowChangeList(int capacity) : IRowChangeSink
+{
+    /// <summary>The changes received, in order.</summary>
+    public List<RowChange> Rows { get; } = new(capacity);
+
+    /// <inheritdoc />
+    public void Change(in RowId id, OutputRow? row) => Rows.Add(new RowChange(id.Table, id.Key(), row));
 }

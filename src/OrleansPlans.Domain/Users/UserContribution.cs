@@ -5,25 +5,30 @@ using OrleansPlans.Domain.Figures;
 namespace OrleansPlans.Domain.Users;
 
 /// <summary>
-/// Everything one user contributes under a given plan resolution: figures per surviving plan, unattributed usage
-/// per day, and the membership intervals used for attribution. Derived from the user's events; never persisted.
+/// Contract rules 1 and 2 over one user's events: sequential membership by event time, then attribution of every usage
+/// event. One pass gives the user's <see cref="UserAttribution"/> and, when asked, adds the user's whole contribution
+/// (figures per surviving plan, unattributed usage per day) with a sign to a delta: a re-attributing commit takes the
+/// contribution before away and adds the one after into the same delta, instead of building both and subtracting.
+/// Derived from the events; never persisted.
 /// </summary>
-internal sealed class UserContribution
+internal static class UserContribution
 {
-    public Dictionary<string, PlanFigures> Plans { get; } = [];
-
-    public Dictionary<DateOnly, Tally> Unattributed { get; } = [];
-
-    public List<MembershipInterval> Intervals { get; } = [];
-
-    /// <summary>Contract rules 1 and 2: sequential membership by event time, then attribution of every usage event.</summary>
-    public static UserContribution Compute(
+    /// <summary>
+    /// Computes the attribution of <paramref name="sortedMemberships"/> and <paramref name="usages"/> with plan ids
+    /// resolved by <paramref name="resolve"/>; when <paramref name="delta"/> is given, adds <paramref name="sign"/> times
+    /// the contribution to it, each plan's figures filed under <paramref name="fileUnder"/> of the plan (a merge moved
+    /// them there). Entries may be left at zero: <see cref="Prune"/> removes them.
+    /// </summary>
+    public static UserAttribution Compute(
         string userId,
         IReadOnlyList<MembershipEvent> sortedMemberships,
         IReadOnlyList<UsageEvent> usages,
-        Func<string, string> resolve)
+        Func<string, string> resolve,
+        UserDelta? delta = null,
+        int sign = 1,
+        Func<string, string>? fileUnder = null)
     {
-        var result = new UserContribution();
+        var intervals = new List<MembershipInterval>();
         string? currentPlan = null;
         var since = default(DateTimeOffset);
         foreach (var m in sortedMemberships)
@@ -36,146 +41,111 @@ internal sealed class UserContribution
                     continue;
                 }
 
-                result.Close(currentPlan, since, m.OccurredAt);
+                Close(intervals, currentPlan, since, m.OccurredAt);
                 (currentPlan, since) = (plan, m.OccurredAt);
             }
             else if (currentPlan == plan)
             {
-                result.Close(currentPlan, since, m.OccurredAt);
+                Close(intervals, currentPlan, since, m.OccurredAt);
                 currentPlan = null;
             }
         }
 
         if (currentPlan is not null)
         {
-            result.Intervals.Add(new MembershipInterval(currentPlan, since, null));
-            result.For(currentPlan).AddMember(userId, since.UtcDateTime);
-        }
-
-        foreach (var usage in usages)
-        {
-            result.AddUsage(usage, delta: null);
-        }
-
-        return result;
-    }
-
-    /// <summary>The plan the user is a member of at <paramref name="at"/>, or null.</summary>
-    public string? PlanAt(DateTimeOffset at)
-    {
-        // Intervals are sorted by start and do not overlap: find the last one starting at or before 'at'.
-        int lo = 0, hi = Intervals.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Intervals[mid].From <= at)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found >= 0 && Intervals[found].Contains(at) ? Intervals[found].PlanId : null;
-    }
-
-    /// <summary>Counts one usage event; when <paramref name="delta"/> is given, records the same change there.</summary>
-    public void AddUsage(UsageEvent usage, UserDelta? delta)
-    {
-        var plan = PlanAt(usage.OccurredAt);
-        if (plan is null)
-        {
-            var one = new Tally(usage.Seconds, 1);
-            var day = UtcBuckets.DayOf(usage.OccurredAt);
-            ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(Unattributed, day, out _);
-            tally = tally.Plus(one, 1);
+            intervals.Add(new MembershipInterval(currentPlan, since, null));
             if (delta is not null)
             {
-                ref var change = ref CollectionsMarshal.GetValueRefOrAddDefault(delta.Unattributed, day, out _);
-                change = change.Plus(one, 1);
+                For(delta, fileUnder?.Invoke(currentPlan) ?? currentPlan).AddMember(userId, since.UtcDateTime, sign);
             }
-
-            return;
         }
 
-        var usageDay = UtcBuckets.DayOf(usage.OccurredAt);
-        var firstThatDay = For(plan).AddUsage(usage, usageDay, activeUserIfFirst: true);
-        if (delta is not null)
+        var activeDays = new HashSet<(string Plan, DateOnly Day)>();
+        foreach (var usage in usages)
         {
-            var change = delta.Plans.TryGetValue(plan, out var existing) ? existing : delta.Plans[plan] = new PlanFigures();
-            change.AddUsage(usage);
-            if (firstThatDay)
+            var plan = UserAttribution.PlanAt(intervals, usage.OccurredAt);
+            var day = UtcBuckets.DayOf(usage.OccurredAt);
+            var one = new Tally(sign * usage.Seconds, sign);
+            if (plan is null)
             {
-                change.AddActiveUser(usageDay, 1);
+                if (delta is not null)
+                {
+                    ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(delta.Unattributed, day, out _);
+                    tally = tally.Plus(one, 1);
+                }
+
+                continue;
+            }
+
+            // Active users are counted per plan the usage resolves to here, before any renaming: two plans merged
+            // into one each counted the user once, and so does this (the plans' totals hold exactly that).
+            var firstThatDay = activeDays.Add((plan, day));
+            if (delta is not null)
+            {
+                var figures = For(delta, fileUnder?.Invoke(plan) ?? plan);
+                ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(figures.Hourly, UtcBuckets.HourOf(usage.OccurredAt), out _);
+                hour = hour.Plus(one, 1);
+                ref var daily = ref CollectionsMarshal.GetValueRefOrAddDefault(figures.Daily, day, out _);
+                daily = daily.Plus(new DayTally(one.Seconds, one.Events, firstThatDay ? sign : 0), 1);
+                ref var content = ref CollectionsMarshal.GetValueRefOrAddDefault(figures.Content, usage.ContentId, out _);
+                content = content.Plus(one, 1);
             }
         }
+
+        return new UserAttribution(intervals, activeDays);
     }
 
-    /// <summary>Re-keys the figures by the new surviving plans (a merge moved them there), summing collisions.</summary>
-    public Dictionary<string, PlanFigures> Renamed(Func<string, string> rename)
+    /// <summary>Removes zero entries and then empty plans from <paramref name="delta"/> (it never holds either).</summary>
+    public static UserDelta Prune(UserDelta delta)
     {
-        var renamed = new Dictionary<string, PlanFigures>(Plans.Count);
-        foreach (var (plan, figures) in Plans)
+        List<string>? emptyPlans = null;
+        foreach (var (plan, figures) in delta.Plans)
         {
-            var target = rename(plan);
-            if (!renamed.TryGetValue(target, out var sum))
+            RemoveZeros(figures.Hourly);
+            RemoveZeros(figures.Daily);
+            RemoveZeros(figures.Content);
+            if (figures.IsEmpty)
             {
-                renamed[target] = sum = new PlanFigures();
-            }
-
-            sum.Add(figures, 1);
-        }
-
-        return renamed;
-    }
-
-    /// <summary>The change from <paramref name="before"/> (already re-keyed) to this contribution.</summary>
-    public UserDelta Minus(Dictionary<string, PlanFigures> beforePlans, Dictionary<DateOnly, Tally> beforeUnattributed)
-    {
-        var delta = new UserDelta();
-        foreach (var plan in Plans.Keys.Union(beforePlans.Keys))
-        {
-            var change = new PlanFigures();
-            if (Plans.TryGetValue(plan, out var now))
-            {
-                change.Add(now, 1);
-            }
-
-            if (beforePlans.TryGetValue(plan, out var then))
-            {
-                change.Add(then, -1);
-            }
-
-            if (!change.IsEmpty)
-            {
-                delta.Plans[plan] = change;
+                (emptyPlans ??= []).Add(plan);
             }
         }
 
-        foreach (var day in Unattributed.Keys.Union(beforeUnattributed.Keys))
+        foreach (var plan in emptyPlans ?? [])
         {
-            var change = Unattributed.GetValueOrDefault(day).Plus(beforeUnattributed.GetValueOrDefault(day), -1);
-            if (!change.IsZero)
-            {
-                delta.Unattributed[day] = change;
-            }
+            delta.Plans.Remove(plan);
+        }
+
+        if (delta.UnattributedIfAny is { } unattributed)
+        {
+            RemoveZeros(unattributed);
         }
 
         return delta;
     }
 
-    private PlanFigures For(string plan) =>
-        Plans.TryGetValue(plan, out var figures) ? figures : Plans[plan] = new PlanFigures();
+    private static void RemoveZeros<TKey, TValue>(Dictionary<TKey, TValue> totals)
+        where TKey : notnull
+        where TValue : struct, ISignedSum<TValue>
+    {
+        // Removing the current entry while enumerating is allowed for Dictionary (no other change is made).
+        foreach (var (key, value) in totals)
+        {
+            if (value.IsZero)
+            {
+                totals.Remove(key);
+            }
+        }
+    }
 
-    private void Close(string? plan, DateTimeOffset from, DateTimeOffset to)
+    private static PlanFigures For(UserDelta delta, string plan) =>
+        delta.Plans.TryGetValue(plan, out var figures) ? figures : delta.Plans[plan] = new PlanFigures();
+
+    private static void Close(List<MembershipInterval> intervals, string? plan, DateTimeOffset from, DateTimeOffset to)
     {
         // A membership opened and closed at the same instant contains no instant at all.
         if (plan is not null && from < to)
         {
-            Intervals.Add(new MembershipInterval(plan, from, to));
+            intervals.Add(new MembershipInterval(plan, from, to));
         }
     }
 }

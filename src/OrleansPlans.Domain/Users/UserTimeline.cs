@@ -22,7 +22,7 @@ public sealed class UserTimeline
     private readonly Dictionary<string, PlanResolution> _pendingResolutions = [];
     private HashSet<string>? _membershipIds;
     private HashSet<string>? _usageIds;
-    private UserContribution? _applied;
+    private UserAttribution? _attribution;
 
     /// <summary>Creates an empty timeline for <paramref name="userId"/>.</summary>
     public UserTimeline(string userId) => UserId = userId;
@@ -113,10 +113,9 @@ public sealed class UserTimeline
             throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
         }
 
-        var before = _applied ??= ComputeApplied();
         if (_pendingMemberships.Count == 0 && _pendingResolutions.Count == 0)
         {
-            return CommitUsageOnly(before);
+            return CommitUsageOnly(Attribution);
         }
 
         // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
@@ -127,7 +126,14 @@ public sealed class UserTimeline
             {
                 rename[old.Root] = resolution.Root;
             }
+        }
 
+        // What the plans hold of this user now (computed from the committed events: only the attribution is kept) is
+        // taken away where it lies now, and what they hold after the commit is added, in one delta.
+        var delta = new UserDelta();
+        ComputeApplied(delta, -1, rename.Count == 0 ? null : p => rename.GetValueOrDefault(p, p));
+        foreach (var (plan, resolution) in _pendingResolutions)
+        {
             Resolutions[plan] = resolution;
         }
 
@@ -142,9 +148,8 @@ public sealed class UserTimeline
         Usages.AddRange(_pendingUsages);
         _pendingUsages.Clear();
 
-        var beforeRenamed = before.Renamed(p => rename.GetValueOrDefault(p, p));
-        _applied = ComputeApplied();
-        return _applied.Minus(beforeRenamed, before.Unattributed);
+        _attribution = ComputeApplied(delta, 1, fileUnder: null);
+        return UserContribution.Prune(delta);
     }
 
     /// <summary>Commits everything pending and queues the resulting deltas, numbered, in <see cref="Outbox"/>.</summary>
@@ -162,9 +167,12 @@ public sealed class UserTimeline
             Outbox.Plans.Add(new PlanDeltaMessage(UserId, sequence, plan, figures));
         }
 
-        foreach (var (day, tally) in delta.Unattributed)
+        if (delta.UnattributedIfAny is { } unattributed)
         {
-            Outbox.Unattributed.Add(new UnattributedDeltaMessage(UserId, sequence, day, tally));
+            foreach (var (day, tally) in unattributed)
+            {
+                Outbox.Unattributed.Add(new UnattributedDeltaMessage(UserId, sequence, day, tally));
+            }
         }
     }
 
@@ -175,7 +183,6 @@ public sealed class UserTimeline
     /// </summary>
     public UserDelta PreviewReconcile(IReadOnlyDictionary<string, PlanResolution> survivorAliases)
     {
-        var before = _applied ??= ComputeApplied();
         var resolutions = new Dictionary<string, PlanResolution>(Resolutions, StringComparer.Ordinal);
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (plan, resolution) in survivorAliases)
@@ -192,29 +199,34 @@ public sealed class UserTimeline
             }
         }
 
-        var after = UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p);
-        return after.Minus(before.Renamed(p => rename.GetValueOrDefault(p, p)), before.Unattributed);
+        var delta = new UserDelta();
+        ComputeApplied(delta, -1, p => rename.GetValueOrDefault(p, p));
+        UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, 1);
+        return UserContribution.Prune(delta);
     }
 
     /// <summary>The plan the user is a member of at <paramref name="at"/> (a surviving plan id), or null.</summary>
-    public string? PlanAt(DateTimeOffset at) => (_applied ??= ComputeApplied()).PlanAt(at);
+    public string? PlanAt(DateTimeOffset at) => Attribution.PlanAt(at);
 
     /// <summary>The open membership (surviving plan and since), or null.</summary>
     public (string PlanId, DateTimeOffset Since)? CurrentMembership()
     {
-        var intervals = (_applied ??= ComputeApplied()).Intervals;
+        var intervals = Attribution.Intervals;
         return intervals.Count > 0 && intervals[^1].To is null ? (intervals[^1].PlanId, intervals[^1].From) : null;
     }
 
     /// <summary>The membership intervals by event time, in surviving plan ids.</summary>
-    public IReadOnlyList<MembershipInterval> Intervals() => (_applied ??= ComputeApplied()).Intervals;
+    public IReadOnlyList<MembershipInterval> Intervals() => Attribution.Intervals;
 
-    private UserDelta CommitUsageOnly(UserContribution applied)
+    /// <summary>The attribution of the committed events, computed when first needed (e.g. after loading).</summary>
+    private UserAttribution Attribution => _attribution ??= ComputeApplied(delta: null, 1, fileUnder: null);
+
+    private UserDelta CommitUsageOnly(UserAttribution attribution)
     {
         var delta = new UserDelta();
         foreach (var usage in _pendingUsages)
         {
-            applied.AddUsage(usage, delta);
+            attribution.AddUsage(usage, delta, _pendingUsages.Count);
         }
 
         Usages.AddRange(_pendingUsages);
@@ -240,8 +252,9 @@ public sealed class UserTimeline
         return false;
     }
 
-    private UserContribution ComputeApplied() =>
-        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p);
+    /// <summary>The attribution of the committed events; adds their contribution times <paramref name="sign"/> to <paramref name="delta"/> if given.</summary>
+    private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
+        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder);
 
     private void EnsureIndexes()
     {
