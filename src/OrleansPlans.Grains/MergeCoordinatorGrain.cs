@@ -44,5 +44,17 @@ internal sealed class MergeCoordinatorGrain(
     public Task<MergePreview> PreviewAsync(string sourcePlanId, string targetPlanId) =>
         MergePreviewWorkflow.PreviewAsync(_forest, sourcePlanId, targetPlanId, _ports);
 
-    private Task PersistAsync() => DomainState.SaveAsync(state, _forest, DomainJsonContext.Default.MergeForest);
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await DomainState.SaveAsync(state, _forest, DomainJsonContext.Default.MergeForest);
+        }
+        catch
+        {
+            // Decisions in memory but not durable must not be acted on by later requests: start over from storage.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 }

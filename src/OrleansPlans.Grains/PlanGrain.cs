@@ -71,19 +71,19 @@ internal sealed class PlanGrain(
                 await CommitAsync();
                 break;
             case DeltaOutcome.Duplicate:
-                // A redelivery after a failure: whatever that failure left unemitted goes out now.
-                await EmitAsync();
+                // A redelivery after a failure. That failure may have been this grain's write: then the delta is in
+                // memory only, and the sender must not drop it from its outbox before a write makes it durable. The
+                // commit also emits whatever the failure left unemitted.
+                await CommitAsync();
                 break;
         }
     }
 
     public async Task MarkNamedAsync()
     {
-        if (!_ledger.Named)
-        {
-            _ledger.MarkNamed();
-            await CommitAsync();
-        }
+        // Committed even when already named: that may be the memory of a write that failed (merges only call this).
+        _ledger.MarkNamed();
+        await CommitAsync();
     }
 
     public async Task<MergeMove> MergeIntoAsync(string mergeId, PlanResolution survivor)

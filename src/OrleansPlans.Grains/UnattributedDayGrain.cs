@@ -37,12 +37,11 @@ internal sealed class UnattributedDayGrain(
     public async Task ApplyAsync(Immutable<UnattributedDeltaMessage> message)
     {
         var m = message.Value;
-        if (_ledger.Apply(m.UserId, m.Sequence, m.Delta))
-        {
-            await _writes.FlushAsync();
-        }
+        _ledger.Apply(m.UserId, m.Sequence, m.Delta);
 
-        // Also on a duplicate: a redelivery after a failure emits what that failure left unemitted.
+        // Also on a duplicate: the delta may be in memory only (this grain's write failed before), and the sender
+        // drops it from its outbox once this call succeeds; the emit sends what a failure left unemitted.
+        await _writes.FlushAsync();
         await EmitAsync();
     }
 

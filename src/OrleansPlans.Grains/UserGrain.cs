@@ -82,5 +82,19 @@ internal sealed class UserGrain(
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    private Task PersistAsync() => DomainState.SaveAsync(state, _timeline, DomainJsonContext.Default.UserTimeline);
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await DomainState.SaveAsync(state, _timeline, DomainJsonContext.Default.UserTimeline);
+        }
+        catch
+        {
+            // This activation now holds changes that are not durable, among them an outbox whose sequence numbers a
+            // fresh activation would reuse for other deltas (receivers would drop those as duplicates). Start over
+            // from storage; the failed delivery is retried from the input.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 }
