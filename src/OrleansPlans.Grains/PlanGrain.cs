@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansPlans.Domain.Plans;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Domain.Serialization;
@@ -17,6 +18,8 @@ namespace OrleansPlans.Grains;
 internal sealed class PlanGrain(
     [PersistentState("plan", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
     IRowSink sink,
+    TimeProvider time,
+    IOptions<GroupCommitOptions> groupCommit,
     ILogger<PlanGrain> logger)
     : Grain, IPlanGrain
 {
@@ -30,7 +33,7 @@ internal sealed class PlanGrain(
         var planId = this.GetPrimaryKeyString();
         _ledger = DomainState.Load(state, DomainJsonContext.Default.PlanLedger, () => new PlanLedger(planId));
         _emitRetry = new EmitRetry(this, EmitAsync);
-        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger));
+        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger), time, groupCommit.Value.WriteSpacing);
 
         // Rows changed, or taken but not acknowledged, before a crash may not have been emitted: emit them now (emits
         // are idempotent).

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using OrleansPlans.Domain.Plans;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Domain.Serialization;
@@ -13,7 +14,9 @@ namespace OrleansPlans.Grains;
 [Reentrant]
 internal sealed class UnattributedDayGrain(
     [PersistentState("unattributed", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
-    IRowSink sink)
+    IRowSink sink,
+    TimeProvider time,
+    IOptions<GroupCommitOptions> groupCommit)
     : Grain, IUnattributedDayGrain
 {
     private UnattributedLedger _ledger = null!;
@@ -26,7 +29,7 @@ internal sealed class UnattributedDayGrain(
         var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         _ledger = DomainState.Load(state, DomainJsonContext.Default.UnattributedLedger, () => new UnattributedLedger(day));
         _emitRetry = new EmitRetry(this, EmitAsync);
-        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.UnattributedLedger));
+        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.UnattributedLedger), time, groupCommit.Value.WriteSpacing);
         _ledger.ResumeEmitting(); // a row taken but not acknowledged before a crash is emitted again
         return EmitAsync();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using OrleansPlans.Grains.Hosting;
@@ -31,6 +32,8 @@ public static class OrleansPlansSilo
             orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
             orleans.AddKafkaInputStreams(input);
             orleans.AddPlanAnalytics();
+            // GroupCommit:WriteSpacing (e.g. 00:00:00.020): how long a busy plan gathers deltas into one state write.
+            orleans.Services.Configure<GroupCommitOptions>(builder.Configuration.GetSection("GroupCommit"));
             orleans.AddActivityPropagation(); // grain calls become spans of the HTTP request or stream batch that made them
             orleans.AddKafkaProjection(projection =>
             {
