@@ -64,40 +64,22 @@ public sealed class PlanFigures
     internal int MemberUsers => _members?.Count ?? 0;
 
     /// <summary>Counts one usage event (without touching active users, which depend on the whole day).</summary>
-    public void AddUsage(UsageEvent usage)
-    {
-        var one = new Tally(usage.Seconds, 1);
-        ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(Hourly, UtcBuckets.HourOf(usage.OccurredAt), out _);
-        hour = hour.Plus(one, 1);
-        ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, UtcBuckets.DayOf(usage.OccurredAt), out _);
-        day = day.Plus(new DayTally(usage.Seconds, 1, 0), 1);
-        ref var content = ref CollectionsMarshal.GetValueRefOrAddDefault(Content, usage.ContentId, out _);
-        content = content.Plus(one, 1);
-    }
+    public void AddUsage(UsageEvent usage) => AddUsage(usage, UtcBuckets.DayOf(usage.OccurredAt), 1, countsActiveUser: false);
 
     /// <summary>
-    /// Counts one usage event and, when <paramref name="activeUserIfFirst"/> and it is the first event of its day
-    /// here, one active user that day; returns whether it was the first. The same as <see cref="AddUsage(UsageEvent)"/>
-    /// followed by <see cref="AddActiveUser"/>, with one lookup per row (the user's hot path).
+    /// Adds one usage event times <paramref name="sign"/> (a negative sign takes it away) and, when
+    /// <paramref name="countsActiveUser"/>, one active user of its day times the sign: only the user's whole day can tell
+    /// whether this is the user's first usage that day in the plan. One lookup per row (the user's hot path).
     /// </summary>
-    internal bool AddUsage(UsageEvent usage, DateOnly usageDay, bool activeUserIfFirst)
+    internal void AddUsage(UsageEvent usage, DateOnly usageDay, int sign, bool countsActiveUser)
     {
-        var one = new Tally(usage.Seconds, 1);
+        var one = new Tally(sign * usage.Seconds, sign);
         ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(Hourly, UtcBuckets.HourOf(usage.OccurredAt), out _);
         hour = hour.Plus(one, 1);
         ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, usageDay, out _);
-        var first = day.Events == 0;
-        day = day.Plus(new DayTally(usage.Seconds, 1, first && activeUserIfFirst ? 1 : 0), 1);
+        day = day.Plus(new DayTally(one.Seconds, one.Events, countsActiveUser ? sign : 0), 1);
         ref var content = ref CollectionsMarshal.GetValueRefOrAddDefault(Content, usage.ContentId, out _);
         content = content.Plus(one, 1);
-        return first;
-    }
-
-    /// <summary>Adds one to the active users of <paramref name="day"/> (or removes one with a negative sign).</summary>
-    public void AddActiveUser(DateOnly day, int sign)
-    {
-        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(Daily, day, out _);
-        tally = tally.Plus(new DayTally(0, 0, 1), sign);
     }
 
     /// <summary>Records an open membership of <paramref name="userId"/> since <paramref name="since"/>.</summary>

@@ -62,8 +62,7 @@ internal sealed class UserAttribution
         var day = UtcBuckets.DayOf(usage.OccurredAt);
         if (plan is null)
         {
-            ref var change = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(delta.Unattributed, day, out _);
-            change = change.Plus(new Tally(usage.Seconds, 1), 1);
+            delta.AddUnattributed(day, new Tally(usage.Seconds, 1));
             return;
         }
 
@@ -72,10 +71,6 @@ internal sealed class UserAttribution
             delta.Plans[plan] = figures = PlanFigures.ForUsages(batchSize);
         }
 
-        figures.AddUsage(usage, day, activeUserIfFirst: false);
-        if (_activeDays.Add((plan, day)))
-        {
-            figures.AddActiveUser(day, 1);
-        }
+        figures.AddUsage(usage, day, 1, countsActiveUser: _activeDays.Add((plan, day)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Figures;
 
@@ -65,15 +64,9 @@ internal static class UserContribution
         {
             var plan = UserAttribution.PlanAt(intervals, usage.OccurredAt);
             var day = UtcBuckets.DayOf(usage.OccurredAt);
-            var one = new Tally(sign * usage.Seconds, sign);
             if (plan is null)
             {
-                if (delta is not null)
-                {
-                    ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(delta.Unattributed, day, out _);
-                    tally = tally.Plus(one, 1);
-                }
-
+                delta?.AddUnattributed(day, new Tally(sign * usage.Seconds, sign));
                 continue;
             }
 
@@ -82,13 +75,7 @@ internal static class UserContribution
             var firstThatDay = activeDays.Add((plan, day));
             if (delta is not null)
             {
-                var figures = For(delta, fileUnder?.Invoke(plan) ?? plan);
-                ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(figures.Hourly, UtcBuckets.HourOf(usage.OccurredAt), out _);
-                hour = hour.Plus(one, 1);
-                ref var daily = ref CollectionsMarshal.GetValueRefOrAddDefault(figures.Daily, day, out _);
-                daily = daily.Plus(new DayTally(one.Seconds, one.Events, firstThatDay ? sign : 0), 1);
-                ref var content = ref CollectionsMarshal.GetValueRefOrAddDefault(figures.Content, usage.ContentId, out _);
-                content = content.Plus(one, 1);
+                For(delta, fileUnder?.Invoke(plan) ?? plan).AddUsage(usage, day, sign, countsActiveUser: firstThatDay);
             }
         }
 

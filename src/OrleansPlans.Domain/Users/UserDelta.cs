@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OrleansPlans.Domain.Figures;
 
 namespace OrleansPlans.Domain.Users;
@@ -20,6 +21,13 @@ public sealed class UserDelta
 
     /// <summary>True when nothing changed.</summary>
     public bool IsEmpty => Plans.Count == 0 && (_unattributed is null || _unattributed.Count == 0);
+
+    /// <summary>Adds <paramref name="change"/> to the unattributed usage of <paramref name="day"/>.</summary>
+    internal void AddUnattributed(DateOnly day, Tally change)
+    {
+        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(Unattributed, day, out _);
+        tally = tally.Plus(change, 1);
+    }
 
     /// <summary>The unattributed changes, or null when there are none (without making the map).</summary>
     internal Dictionary<DateOnly, Tally>? UnattributedIfAny => _unattributed;
