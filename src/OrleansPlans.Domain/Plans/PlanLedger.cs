@@ -97,14 +97,14 @@ public sealed class PlanLedger
                 : DeltaOutcome.Forward;
         }
 
+        if (AlreadyApplied(AppliedSequences, addressedPlanId, userId, sequence))
+        {
+            return DeltaOutcome.Duplicate;
+        }
+
         if (!AppliedSequences.TryGetValue(addressedPlanId, out var byUser))
         {
             AppliedSequences[addressedPlanId] = byUser = [];
-        }
-
-        if (byUser.TryGetValue(userId, out var last) && last >= sequence)
-        {
-            return DeltaOutcome.Duplicate;
         }
 
         byUser[userId] = sequence;
