@@ -44,17 +44,6 @@ internal sealed class MergeCoordinatorGrain(
     public Task<MergePreview> PreviewAsync(string sourcePlanId, string targetPlanId) =>
         MergePreviewWorkflow.PreviewAsync(_forest, sourcePlanId, targetPlanId, _ports);
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await DomainState.SaveAsync(state, _forest, DomainJsonContext.Default.MergeForest);
-        }
-        catch
-        {
-            // Decisions in memory but not durable must not be acted on by later requests: start over from storage.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    // A failed write starts over from storage: later requests must not act on decisions that are not durable.
+    private Task PersistAsync() => DomainState.SaveOrStartOverAsync(this, state, _forest, DomainJsonContext.Default.MergeForest);
 }

@@ -82,19 +82,7 @@ internal sealed class UserGrain(
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await DomainState.SaveAsync(state, _timeline, DomainJsonContext.Default.UserTimeline);
-        }
-        catch
-        {
-            // This activation now holds changes that are not durable, among them an outbox whose sequence numbers a
-            // fresh activation would reuse for other deltas (receivers would drop those as duplicates). Start over
-            // from storage; the failed delivery is retried from the input.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    // A failed write starts over from storage: this activation's outbox would otherwise carry sequence numbers that a
+    // fresh activation reuses for other deltas (receivers would drop those as duplicates); the delivery is retried.
+    private Task PersistAsync() => DomainState.SaveOrStartOverAsync(this, state, _timeline, DomainJsonContext.Default.UserTimeline);
 }

@@ -14,4 +14,22 @@ internal static class DomainState
         state.State.Json = JsonSerializer.SerializeToUtf8Bytes(value, type);
         return state.WriteStateAsync();
     }
+
+    /// <summary>
+    /// <see cref="SaveAsync"/>, and when the write fails, <paramref name="grain"/>'s activation is discarded (once idle)
+    /// before the failure is passed on: what it holds in memory is then not durable, and it must not act on it (answer
+    /// or send anything from it); a fresh activation starts over from storage.
+    /// </summary>
+    public static async Task SaveOrStartOverAsync<T>(IGrainBase grain, IPersistentState<JsonGrainState> state, T value, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            await SaveAsync(state, value, type);
+        }
+        catch
+        {
+            grain.DeactivateOnIdle();
+            throw;
+        }
+    }
 }
