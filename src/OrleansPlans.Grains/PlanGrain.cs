@@ -26,12 +26,13 @@ internal sealed class PlanGrain(
     private PlanLedger _ledger = null!;
     private WriteBehind _writes = null!;
     private EmitRetry _emitRetry = null!;
-    private Task _emitTail = Task.CompletedTask;
+    private SerialEmits _emits = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var planId = this.GetPrimaryKeyString();
         _ledger = DomainState.Load(state, DomainJsonContext.Default.PlanLedger, () => new PlanLedger(planId));
+        _emits = new SerialEmits(EmitNowAsync);
         _emitRetry = new EmitRetry(this, EmitAsync);
         _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger), time, groupCommit.Value.WriteSpacing);
 
@@ -127,19 +128,11 @@ internal sealed class PlanGrain(
         await EmitAsync();
     }
 
-    // One emit at a time (the grain is reentrant): the ledger tracks a single set of rows being emitted, and rows reach
-    // the topics in the order their values were taken.
-    private Task EmitAsync()
-    {
-        var emit = EmitAfterAsync(_emitTail);
-        _emitTail = emit;
-        return emit;
-    }
+    // One emit at a time (the grain is reentrant); a previous emit's failure went to its own caller, its rows pending again.
+    private Task EmitAsync() => _emits.RunAsync();
 
-    private async Task EmitAfterAsync(Task previous)
+    private async Task EmitNowAsync()
     {
-        // The previous emit's failure was reported to its own caller, and its rows are pending again.
-        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         var changes = _ledger.TakeRowChanges();
         if (changes.Count == 0)
         {

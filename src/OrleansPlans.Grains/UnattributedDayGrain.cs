@@ -22,12 +22,13 @@ internal sealed class UnattributedDayGrain(
     private UnattributedLedger _ledger = null!;
     private WriteBehind _writes = null!;
     private EmitRetry _emitRetry = null!;
-    private Task _emitTail = Task.CompletedTask;
+    private SerialEmits _emits = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         _ledger = DomainState.Load(state, DomainJsonContext.Default.UnattributedLedger, () => new UnattributedLedger(day));
+        _emits = new SerialEmits(EmitNowAsync);
         _emitRetry = new EmitRetry(this, EmitAsync);
         _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.UnattributedLedger), time, groupCommit.Value.WriteSpacing);
         _ledger.ResumeEmitting(); // a row taken but not acknowledged before a crash is emitted again
@@ -47,17 +48,11 @@ internal sealed class UnattributedDayGrain(
 
     public Task<UnattributedUsageDailyRow?> GetRowAsync() => Task.FromResult(_ledger.CurrentRow());
 
-    // One emit at a time (the grain is reentrant), as in the plan grain.
-    private Task EmitAsync()
-    {
-        var emit = EmitAfterAsync(_emitTail);
-        _emitTail = emit;
-        return emit;
-    }
+    // One emit at a time (the grain is reentrant); a previous emit's failure went to its own caller, its rows pending again.
+    private Task EmitAsync() => _emits.RunAsync();
 
-    private async Task EmitAfterAsync(Task previous)
+    private async Task EmitNowAsync()
     {
-        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         if (_ledger.TakeRowChange() is { } change)
         {
             try
