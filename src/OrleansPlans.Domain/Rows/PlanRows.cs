@@ -85,13 +85,3 @@ internal static class PlanRows
         : ledger.MergedInto is { } survivor ? new PlanRow(ledger.PlanId, PlanRow.Merged, survivor.Root, 0)
         : new PlanRow(ledger.PlanId, PlanRow.Active, null, ledger.Figures.MemberCount());
 }
-
-/// <summary>Collects row changes as <see cref="RowChange"/> records.</summary>
-internal sealed class RowChangeList(int capacity) : IRowChangeSink
-{
-    /// <summary>The changes received, in order.</summary>
-    public List<RowChange> Rows { get; } = new(capacity);
-
-    /// <inheritdoc />
-    public void Change(in RowId id, OutputRow? row) => Rows.Add(new RowChange(id.Table, id.Key(), row));
-}
