@@ -100,6 +100,8 @@ public sealed class PipelineEnvironment : IAsyncDisposable
                 ["Orleans:SiloPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Orleans:GatewayPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
+            // ORLEANSPLANS_StateStore__GroupCommit=false and the like: compare host settings without a rebuild.
+            builder.Configuration.AddEnvironmentVariables("ORLEANSPLANS_");
             builder.Services.AddSingleton(input);
             builder.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
             builder.AddOrleansPlansSilo(input, postgres);

@@ -7,6 +7,7 @@ using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Persistence.Postgres.Hosting;
+using OrleansPlans.Persistence.Postgres.Storage;
 using OrleansPlans.Projection.Kafka;
 
 namespace OrleansPlans.Host.Hosting;
@@ -28,8 +29,20 @@ public static class OrleansPlansSilo
             var advertised = IPAddress.TryParse(silo.AdvertisedAddress, out var ip) ? ip : Dns.GetHostAddresses(silo.AdvertisedAddress)[0];
             orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
             orleans.UsePostgresClustering(postgres.ConnectionString);
-            orleans.AddPostgresGrainStorage("PubSubStore", postgres.ConnectionString);
-            orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+            if (builder.Configuration.GetValue("StateStore:GroupCommit", defaultValue: true))
+            {
+                // Grain state and checkpoints share the silo's grouped round trips: a grain still awaits its own durable
+                // write, but every grain writing at that moment shares one statement (StateStore:MaxBatchSize, …).
+                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore", postgres.ConnectionString);
+                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+                orleans.Services.Configure<GroupCommitStorageOptions>(builder.Configuration.GetSection("StateStore"));
+            }
+            else
+            {
+                // Orleans' ADO.NET storage: one statement and transaction per grain write (table orleans_grain_state).
+                orleans.AddPostgresGrainStorage("PubSubStore", postgres.ConnectionString);
+                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+            }
             orleans.AddKafkaInputStreams(input);
             orleans.AddPlanAnalytics();
             // GroupCommit:WriteSpacing (e.g. 00:00:00.020): how long a busy plan gathers deltas into one state write.

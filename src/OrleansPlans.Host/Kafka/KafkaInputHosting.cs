@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Streams;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains;
@@ -51,6 +52,10 @@ public static class KafkaInputHosting
     public static ISiloBuilder AddKafkaInputStreams(this ISiloBuilder silo, KafkaInputOptions input)
     {
         silo.Services.Configure<StreamPullingAgentOptions>(ProviderName, o => o.MaxEventDeliveryTime = input.MaxEventDeliveryTime);
+        // Every consumer of the input streams subscribes implicitly (user and merge-intake grains). Without this, the
+        // pulling agent registers itself as producer of every user's stream with a pub-sub grain: a state write per
+        // user stream, and version conflicts logged whenever two silos' agents race for the same stream.
+        silo.Services.Configure<StreamPubSubOptions>(ProviderName, o => o.PubSubType = StreamPubSubType.ImplicitOnly);
         return silo.AddKafkaStreams(ProviderName, kafka =>
         {
             kafka.BootstrapServers = input.BootstrapServers;

@@ -1,0 +1,13 @@
+-- Grain state of the group-commit storage provider (GroupCommitGrainStorage): one row per grain and state name,
+-- written by many grains at once in one statement. Keyed by the natural identity as text; "version" is the ETag
+-- (1 after the first write, +1 per write); a write names the version it read, and a write that finds another version
+-- fails alone (its grain gets an InconsistentStateException), the others in its round trip succeed.
+
+create table grain_state (
+    state_name  text        not null,
+    grain_id    text        not null,
+    version     bigint      not null,
+    payload     bytea       not null,
+    modified_at timestamptz not null default now(),
+    primary key (state_name, grain_id)
+);

@@ -1,0 +1,105 @@
+using Npgsql;
+using Orleans.Runtime;
+using Orleans.Storage;
+using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Persistence.Postgres.Storage;
+using OrleansPlans.Persistence.Postgres.Tests.Grains;
+
+namespace OrleansPlans.Persistence.Postgres.Tests;
+
+/// <summary>The group-commit grain storage against a real PostgreSQL: each test its own database.</summary>
+public sealed class GroupCommitStorageTests(PostgresServerFixture server) : IAsyncLifetime
+{
+    private NpgsqlDataSource _database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("group_commit"));
+        await PostgresMigrator.ApplyAsync(_database, OrleansPostgresMigrations.Set, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task a_state_is_read_back_as_written_with_its_version_as_etag()
+    {
+        await using var store = Store(concurrency: 2);
+        var storage = new GroupCommitGrainStorage(store, new CounterSerializer());
+        var grainId = GrainId.Create("counter", "a");
+
+        var missing = new GrainState<CounterState>(new CounterState());
+        await storage.ReadStateAsync("state", grainId, missing);
+        Assert.Equal((false, (string?)null), (missing.RecordExists, missing.ETag));
+
+        var writer = new GrainState<CounterState>(new CounterState { Total = 5 });
+        await storage.WriteStateAsync("state", grainId, writer);
+        writer.State!.Total = 8;
+        await storage.WriteStateAsync("state", grainId, writer);
+
+        var reader = new GrainState<CounterState>(new CounterState());
+        await storage.ReadStateAsync("state", grainId, reader);
+        Assert.Equal((8, "2", true), (reader.State!.Total, reader.ETag, reader.RecordExists));
+
+        await storage.ClearStateAsync("state", grainId, reader);
+        var cleared = new GrainState<CounterState>(new CounterState());
+        await storage.ReadStateAsync("state", grainId, cleared);
+        Assert.False(cleared.RecordExists);
+    }
+
+    [Fact]
+    public async Task writes_waiting_together_share_one_round_trip_and_a_lost_race_fails_only_its_own_grain()
+    {
+        await using var store = Store(concurrency: 1);
+        var ahead = await store.Writes.RunAsync(new StateWrite(Key("ahead"), 0, [1]));
+        Assert.Equal(1, ahead);
+        Assert.Equal(1, await store.Writes.RunAsync(new StateWrite(Key("gate"), 0, [1])));
+        await store.Writes.RunAsync(new StateWrite(Key("ahead"), 1, [2])); // now at version 2
+
+        // Hold the gate grain's row, so the round trip writing it waits while the next writes queue behind it.
+        await using var blocker = await _database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var lockRow = new NpgsqlCommand("select 1 from grain_state where grain_id = 'gate' for update", blocker, transaction))
+        {
+            await lockRow.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        }
+
+        var tripsBefore = store.Writes.RoundTrips;
+        var gate = store.Writes.RunAsync(new StateWrite(Key("gate"), 1, [2]));
+        await Eventually.ValueAsync(() => Task.FromResult(store.Writes.RoundTrips), trips => trips > tripsBefore, TimeSpan.FromSeconds(30), "the gate's round trip");
+        var fresh = Enumerable.Range(0, 50).Select(i => store.Writes.RunAsync(new StateWrite(Key($"fresh-{i}"), 0, [(byte)i]))).ToList();
+        var stale = store.Writes.RunAsync(new StateWrite(Key("ahead"), 1, [9]));
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, await gate);
+        Assert.All(await Task.WhenAll(fresh), version => Assert.Equal(1, version));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
+        Assert.Equal(tripsBefore + 2, store.Writes.RoundTrips);
+        Assert.Equal([2], (await store.Reads.RunAsync(Key("ahead"))).Payload!);
+        Assert.Equal([7], (await store.Reads.RunAsync(Key("fresh-7"))).Payload!);
+    }
+
+    [Fact]
+    public async Task reads_of_many_grains_are_answered_each_with_its_own_state()
+    {
+        await using var store = Store(concurrency: 1);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => store.Writes.RunAsync(new StateWrite(Key($"g-{i}"), 0, [(byte)i]))));
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => store.Reads.RunAsync(Key($"g-{i}"))));
+
+        Assert.All(reads.Take(20).Select((state, i) => (state, i)), r => Assert.Equal([(byte)r.i], r.state.Payload!));
+        Assert.All(reads.Skip(20), state => Assert.False(state.Exists));
+    }
+
+    private GroupCommitStateStore Store(int concurrency) =>
+        new(_database, new GroupCommitStorageOptions { MaxConcurrentRoundTrips = concurrency });
+
+    private static StateKey Key(string grain) => new("state", grain);
+
+    /// <summary>A counter state as its total in text (the storage stores whatever bytes the serializer makes).</summary>
+    private sealed class CounterSerializer : IGrainStorageSerializer
+    {
+        public BinaryData Serialize<T>(T? input) => BinaryData.FromString(((CounterState)(object)input!).Total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public T Deserialize<T>(BinaryData input) => (T)(object)new CounterState { Total = int.Parse(input.ToString(), System.Globalization.CultureInfo.InvariantCulture) };
+    }
+}
