@@ -94,6 +94,9 @@ public sealed class InMemoryPlanAnalytics
     /// <summary>The plan's ledger, if anything named it.</summary>
     public PlanLedger? FindPlan(string planId) => _plans.GetValueOrDefault(planId);
 
+    /// <summary>Every plan id's ledger.</summary>
+    public IEnumerable<PlanLedger> Plans => _plans.Values;
+
     /// <summary>Every row computed afresh from the ledgers (the replica in <see cref="Tables"/> must equal it).</summary>
     public IEnumerable<OutputRow> CurrentRows() =>
         _plans.Values.SelectMany(p => p.CurrentRows())

@@ -53,6 +53,13 @@ public sealed class PlanLedger
     /// </summary>
     public FigureChanges Emitting { get; set; } = new();
 
+    /// <summary>
+    /// Figure rows, users and applied sequences changed since <see cref="PlanLedgerParts.TakeUnsaved"/> last took them:
+    /// what a write of the ledger in parts must carry. Not part of the ledger's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public PlanLedgerUnsaved Unsaved { get; } = new();
+
     /// <summary>True while this plan survives.</summary>
     [JsonIgnore]
     public bool IsRoot => MergedInto is null;
@@ -79,7 +86,11 @@ public sealed class PlanLedger
             : Aliases.TryGetValue(askedPlanId, out var alias) ? alias
             : forwardedVersion > 0 ? new PlanResolution(PlanId, forwardedVersion)
             : throw new InvalidOperationException($"plan '{askedPlanId}' is not merged into '{PlanId}'");
-        Users.Add(userId);
+        if (Users.Add(userId))
+        {
+            Unsaved.Users.Add(userId);
+        }
+
         return new Registration(resolution, new Dictionary<string, PlanResolution>(Aliases));
     }
 
@@ -108,8 +119,10 @@ public sealed class PlanLedger
         }
 
         byUser[userId] = sequence;
+        Unsaved.Sequences.Add((addressedPlanId, userId));
         var membersBefore = delta.MemberUsers;
         Figures.Add(delta, 1, Changes);
+        delta.MarkAll(Unsaved.Figures);
         Changes.Plan |= membersBefore > 0;
         return DeltaOutcome.Applied;
     }
@@ -135,6 +148,7 @@ public sealed class PlanLedger
         EnsureRoot();
         var handOff = new PlanHandOff(mergeId, PlanId, Figures, Users, Aliases, AppliedSequences);
         Figures.MarkAll(Changes);
+        MarkUnsaved(Figures, Users, AppliedSequences); // all of them are dropped from this plan's parts
         Figures = new PlanFigures();
         Users = [];
         Aliases = [];
@@ -171,6 +185,7 @@ public sealed class PlanLedger
         var reconcile = handOff.Users.Where(Users.Contains).Order(StringComparer.Ordinal).ToList();
         Users.UnionWith(handOff.Users);
         Figures.Add(handOff.Figures, 1, Changes);
+        MarkUnsaved(handOff.Figures, handOff.Users, handOff.AppliedSequences);
         Changes.Plan = true;
         Named = true;
         var survivor = new PlanResolution(PlanId, version);
@@ -297,6 +312,19 @@ public sealed class PlanLedger
     {
         Figures.MarkAll(Changes);
         Changes.Plan = true;
+    }
+
+    private void MarkUnsaved(PlanFigures figures, HashSet<string> users, Dictionary<string, Dictionary<string, long>> sequences)
+    {
+        figures.MarkAll(Unsaved.Figures);
+        Unsaved.Users.UnionWith(users);
+        foreach (var (addressed, byUser) in sequences)
+        {
+            foreach (var user in byUser.Keys)
+            {
+                Unsaved.Sequences.Add((addressed, user));
+            }
+        }
     }
 
     private static bool AlreadyApplied(

@@ -21,6 +21,7 @@ namespace OrleansPlans.Domain.Serialization;
 [JsonSerializable(typeof(SourcePosition))]
 [JsonSerializable(typeof(UserTimeline))]
 [JsonSerializable(typeof(PlanLedger))]
+[JsonSerializable(typeof(PlanLedgerHeader))]
 [JsonSerializable(typeof(UnattributedLedger))]
 [JsonSerializable(typeof(MergeForest))]
 [JsonSerializable(typeof(MergeDecision))]
