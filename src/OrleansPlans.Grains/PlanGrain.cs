@@ -16,7 +16,7 @@ namespace OrleansPlans.Grains;
 /// </summary>
 [Reentrant]
 internal sealed class PlanGrain(
-    [PersistentState("plan", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
+    [PersistentState("plan", PlanAnalyticsStorage.Name)] IPersistentState<PartedGrainState> state,
     IRowSink sink,
     TimeProvider time,
     IOptions<GroupCommitOptions> groupCommit,
@@ -31,10 +31,13 @@ internal sealed class PlanGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var planId = this.GetPrimaryKeyString();
-        _ledger = DomainState.Load(state, DomainJsonContext.Default.PlanLedger, () => new PlanLedger(planId));
+        // Stored in parts (PlanLedgerParts): a write carries the rows, users and sequences that changed, not the ledger.
+        _ledger = state.State.LoadedParts is { } parts ? PlanLedgerParts.Load(planId, parts) : new PlanLedger(planId);
+        state.State.LoadedParts = null;
+        state.State.Bind(() => PlanLedgerParts.All(_ledger));
         _emits = new SerialEmits(EmitNowAsync);
         _emitRetry = new EmitRetry(this, EmitAsync);
-        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.PlanLedger), time, groupCommit.Value.WriteSpacing);
+        _writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
 
         // Rows changed, or taken but not acknowledged, before a crash may not have been emitted: emit them now (emits
         // are idempotent).
@@ -119,6 +122,12 @@ internal sealed class PlanGrain(
 
     public Task<PlanResolution> GetResolutionAsync() =>
         Task.FromResult(_ledger.MergedInto ?? PlanResolution.Self(_ledger.PlanId));
+
+    private Task SaveAsync()
+    {
+        state.State.Stage(PlanLedgerParts.TakeUnsaved(_ledger));
+        return state.WriteStateAsync();
+    }
 
     private IPlanGrain Survivor() => GrainFactory.GetGrain<IPlanGrain>(_ledger.MergedInto!.Value.Root);
 

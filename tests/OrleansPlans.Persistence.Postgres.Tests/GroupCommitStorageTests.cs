@@ -4,6 +4,7 @@ using Orleans.Storage;
 using OrleansPlans.Persistence.Postgres.Migrations;
 using OrleansPlans.Persistence.Postgres.Storage;
 using OrleansPlans.Persistence.Postgres.Tests.Grains;
+using OrleansPlans.Storage;
 
 namespace OrleansPlans.Persistence.Postgres.Tests;
 
@@ -90,6 +91,33 @@ public sealed class GroupCommitStorageTests(PostgresServerFixture server) : IAsy
         Assert.All(reads.Skip(20), state => Assert.False(state.Exists));
     }
 
+    [Fact]
+    public async Task a_parted_state_writes_only_its_changed_parts_and_a_lost_race_writes_none()
+    {
+        await using var store = Store(concurrency: 2);
+        var storage = new GroupCommitGrainStorage(store, new CounterSerializer());
+        var grainId = GrainId.Create("plan", "p-1");
+        var writer = new GrainState<PartedState>(new PartedState());
+
+        writer.State!.Change("header", "h1").Change("a", "1").Change("b", "2");
+        await storage.WriteStateAsync("plan", grainId, writer);
+        var stale = new GrainState<PartedState>(new PartedState());
+        await storage.ReadStateAsync("plan", grainId, stale);
+
+        writer.State.Change("a", "10").Remove("b").Change("c", "3");
+        await storage.WriteStateAsync("plan", grainId, writer);
+        Assert.Empty(writer.State.TakeUnsaved()); // written, so nothing is left unsaved
+
+        stale.State!.Change("a", "lost").Change("d", "lost");
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("plan", grainId, stale));
+        Assert.Equal(["a", "d"], stale.State.TakeUnsaved().Keys.Order()); // given back for a retry
+
+        var reader = new GrainState<PartedState>(new PartedState());
+        await storage.ReadStateAsync("plan", grainId, reader);
+        Assert.Equal(["a=10", "c=3", "header=h1"], reader.State!.LoadedParts!.Select(p => $"{p.Key}={System.Text.Encoding.UTF8.GetString(p.Value)}").Order());
+        Assert.Equal("2", reader.ETag);
+    }
+
     private GroupCommitStateStore Store(int concurrency) =>
         new(_database, new GroupCommitStorageOptions { MaxConcurrentRoundTrips = concurrency });
 
@@ -101,5 +129,42 @@ public sealed class GroupCommitStorageTests(PostgresServerFixture server) : IAsy
         public BinaryData Serialize<T>(T? input) => BinaryData.FromString(((CounterState)(object)input!).Total.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         public T Deserialize<T>(BinaryData input) => (T)(object)new CounterState { Total = int.Parse(input.ToString(), System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    /// <summary>A parted state that records its changes as a grain would.</summary>
+    private sealed class PartedState : IPartedGrainState
+    {
+        private Dictionary<string, byte[]?> _unsaved = [];
+
+        public IReadOnlyList<KeyValuePair<string, byte[]>>? LoadedParts { get; set; }
+
+        public PartedState Change(string part, string value)
+        {
+            _unsaved[part] = System.Text.Encoding.UTF8.GetBytes(value);
+            return this;
+        }
+
+        public PartedState Remove(string part)
+        {
+            _unsaved[part] = null;
+            return this;
+        }
+
+        public IEnumerable<KeyValuePair<string, byte[]>> AllParts() => throw new NotSupportedException("the group-commit storage writes changed parts only");
+
+        public IReadOnlyDictionary<string, byte[]?> TakeUnsaved()
+        {
+            var taken = _unsaved;
+            _unsaved = [];
+            return taken;
+        }
+
+        public void RestoreUnsaved(IReadOnlyDictionary<string, byte[]?> parts)
+        {
+            foreach (var (name, value) in parts)
+            {
+                _unsaved.TryAdd(name, value);
+            }
+        }
     }
 }

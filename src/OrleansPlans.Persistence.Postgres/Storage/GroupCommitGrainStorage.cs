@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orleans.Runtime;
 using Orleans.Storage;
+using OrleansPlans.Storage;
 
 namespace OrleansPlans.Persistence.Postgres.Storage;
 
@@ -8,7 +9,8 @@ namespace OrleansPlans.Persistence.Postgres.Storage;
 /// Orleans grain storage in PostgreSQL whose reads and writes are grouped across all grains of the silo: a grain
 /// awaits its own write as with any storage (so "durable before answering" holds unchanged), but the writes of every
 /// grain waiting at the same moment share one statement and one commit. Optimistic concurrency per grain (the row's
-/// version is the ETag); a failed write fails only its own grain.
+/// version is the ETag); a failed write fails only its own grain. A state that implements <see cref="IPartedGrainState"/>
+/// is stored as parts, and a write carries only the parts that changed.
 /// </summary>
 public sealed class GroupCommitGrainStorage : IGrainStorage
 {
@@ -25,7 +27,13 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var stored = await _store.Reads.RunAsync(Key(stateName, grainId)).ConfigureAwait(false);
-        if (stored is { Exists: true, Payload: { } payload })
+        if (stored.Exists && grainState.State is IPartedGrainState parted)
+        {
+            parted.LoadedParts = stored.Parts;
+            grainState.ETag = Etag(stored.Version);
+            grainState.RecordExists = true;
+        }
+        else if (stored is { Exists: true, Payload: { } payload })
         {
             grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
             grainState.ETag = Etag(stored.Version);
@@ -41,8 +49,27 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = _serializer.Serialize(grainState.State).ToArray();
-        var version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), Version(grainState.ETag), payload)).ConfigureAwait(false);
+        long version;
+        if (grainState.State is IPartedGrainState parted)
+        {
+            // Only the parts changed since the last write; given back if this write fails, so the next one carries them.
+            var parts = parted.TakeUnsaved();
+            try
+            {
+                version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), Version(grainState.ETag), [], parts)).ConfigureAwait(false);
+            }
+            catch
+            {
+                parted.RestoreUnsaved(parts);
+                throw;
+            }
+        }
+        else
+        {
+            var payload = _serializer.Serialize(grainState.State).ToArray();
+            version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), Version(grainState.ETag), payload)).ConfigureAwait(false);
+        }
+
         grainState.ETag = Etag(version);
         grainState.RecordExists = true;
     }

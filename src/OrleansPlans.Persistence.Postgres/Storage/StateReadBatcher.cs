@@ -4,16 +4,17 @@ using NpgsqlTypes;
 namespace OrleansPlans.Persistence.Postgres.Storage;
 
 /// <summary>
-/// Reads the states of many grains in one query (activations come in waves: a backlog activates thousands of user
+/// Reads the states of many grains, with their parts, in one query (activations come in waves: a backlog activates thousands of user
 /// grains at once, each reading its state).
 /// </summary>
 internal sealed class StateReadBatcher(NpgsqlDataSource dataSource, GroupCommitStorageOptions options)
     : RoundTripBatcher<StateKey, StoredState>(options.MaxBatchSize, options.MaxConcurrentRoundTrips)
 {
     private const string Sql = """
-        select s.state_name, s.grain_id, s.version, s.payload
+        select s.state_name, s.grain_id, s.version, s.payload, p.part, p.payload
         from unnest($1::text[], $2::text[]) as k(state_name, grain_id)
         join grain_state s on s.state_name = k.state_name and s.grain_id = k.grain_id
+        left join grain_state_part p on p.state_name = k.state_name and p.grain_id = k.grain_id
         """;
 
     protected override async Task<IReadOnlyList<PendingRequest>> ExecuteAsync(IReadOnlyList<PendingRequest> batch)
@@ -27,7 +28,16 @@ internal sealed class StateReadBatcher(NpgsqlDataSource dataSource, GroupCommitS
         {
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                found[new StateKey(reader.GetString(0), reader.GetString(1))] = new StoredState(reader.GetInt64(2), reader.GetFieldValue<byte[]>(3));
+                var key = new StateKey(reader.GetString(0), reader.GetString(1));
+                if (!found.TryGetValue(key, out var state))
+                {
+                    found[key] = state = new StoredState(reader.GetInt64(2), reader.GetFieldValue<byte[]>(3), new List<KeyValuePair<string, byte[]>>());
+                }
+
+                if (!reader.IsDBNull(4))
+                {
+                    ((List<KeyValuePair<string, byte[]>>)state.Parts).Add(new(reader.GetString(4), reader.GetFieldValue<byte[]>(5)));
+                }
             }
         }
 

@@ -11,3 +11,14 @@ create table grain_state (
     modified_at timestamptz not null default now(),
     primary key (state_name, grain_id)
 );
+
+-- Parts of a parted state (a grain state implementing IPartedGrainState, e.g. a plan's ledger): a write carries only
+-- the parts that changed, and applies them only if the grain's row passed its version check in the same statement.
+-- Reading a grain's state reads its row and all its parts in one query.
+create table grain_state_part (
+    state_name text  not null,
+    grain_id   text  not null,
+    part       text  not null,
+    payload    bytea not null,
+    primary key (state_name, grain_id, part)
+);
