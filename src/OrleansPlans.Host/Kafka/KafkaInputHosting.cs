@@ -38,6 +38,7 @@ public static class KafkaInputHosting
             broker.CreateTopic(options.MergesTopic, partitions: 1);
             options.BootstrapServers = broker.BootstrapServers;
             options.UsesDevBroker = true;
+            options.ClientConfig.TryAdd(DevBrokerClientSettings.FetchWaitMaxKey, DevBrokerClientSettings.FetchWaitMax);
             builder.Services.AddSingleton(_ => broker); // a factory registration, so the container disposes it
             Console.WriteLine($"Dev broker (Kafka protocol) at {broker.BootstrapServers}; address also in {broker.BootstrapFilePath}");
             Console.WriteLine($"Input topics: {options.MembershipTopic}, {options.UsageTopic} ({options.DevBrokerPartitions} partitions), {options.MergesTopic} (1 partition)");
