@@ -13,7 +13,7 @@ namespace OrleansPlans.Grains;
 /// <summary>Adapter over <see cref="UnattributedLedger"/>; reentrant with group commit like <see cref="PlanGrain"/>.</summary>
 [Reentrant]
 internal sealed class UnattributedDayGrain(
-    [PersistentState("unattributed", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
+    [PersistentState("unattributed", PlanAnalyticsStorage.Name)] IPersistentState<PartedGrainState> state,
     IRowSink sink,
     TimeProvider time,
     IOptions<GroupCommitOptions> groupCommit)
@@ -27,10 +27,13 @@ internal sealed class UnattributedDayGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _ledger = DomainState.Load(state, DomainJsonContext.Default.UnattributedLedger, () => new UnattributedLedger(day));
+        // Stored in parts (UnattributedLedgerParts): a write carries the users a delta touched, not every user of the day.
+        _ledger = state.State.LoadedParts is { } parts ? UnattributedLedgerParts.Load(day, parts) : new UnattributedLedger(day);
+        state.State.LoadedParts = null;
+        state.State.Bind(() => UnattributedLedgerParts.All(_ledger));
         _emits = new SerialEmits(EmitNowAsync);
         _emitRetry = new EmitRetry(this, EmitAsync);
-        _writes = new WriteBehind(() => DomainState.SaveAsync(state, _ledger, DomainJsonContext.Default.UnattributedLedger), time, groupCommit.Value.WriteSpacing);
+        _writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
         _ledger.ResumeEmitting(); // a row taken but not acknowledged before a crash is emitted again
         return EmitAsync();
     }
@@ -44,6 +47,12 @@ internal sealed class UnattributedDayGrain(
         // drops it from its outbox once this call succeeds; the emit sends what a failure left unemitted.
         await _writes.FlushAsync();
         await EmitAsync();
+    }
+
+    private Task SaveAsync()
+    {
+        state.State.Stage(UnattributedLedgerParts.TakeUnsaved(_ledger));
+        return state.WriteStateAsync();
     }
 
     public Task<UnattributedUsageDailyRow?> GetRowAsync() => Task.FromResult(_ledger.CurrentRow());

@@ -97,6 +97,9 @@ public sealed class InMemoryPlanAnalytics
     /// <summary>Every plan id's ledger.</summary>
     public IEnumerable<PlanLedger> Plans => _plans.Values;
 
+    /// <summary>Every day's unattributed ledger.</summary>
+    public IEnumerable<UnattributedLedger> UnattributedDays => _days.Values;
+
     /// <summary>Every row computed afresh from the ledgers (the replica in <see cref="Tables"/> must equal it).</summary>
     public IEnumerable<OutputRow> CurrentRows() =>
         _plans.Values.SelectMany(p => p.CurrentRows())

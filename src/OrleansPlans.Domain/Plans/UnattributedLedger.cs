@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansPlans.Domain.Figures;
 using OrleansPlans.Domain.Rows;
 
@@ -27,6 +28,13 @@ public sealed class UnattributedLedger
     /// </summary>
     public bool Emitting { get; set; }
 
+    /// <summary>
+    /// Users whose applied sequence changed since <see cref="UnattributedLedgerParts.TakeUnsaved"/> last took them (a
+    /// write in parts carries those and the small rest). Not part of the ledger's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public HashSet<string> UnsavedUsers { get; private set; } = new(StringComparer.Ordinal);
+
     /// <summary>Applies one user's change; false when that delta was already applied.</summary>
     public bool Apply(string userId, long sequence, Tally delta)
     {
@@ -36,10 +44,14 @@ public sealed class UnattributedLedger
         }
 
         AppliedSequences[userId] = sequence;
+        UnsavedUsers.Add(userId);
         Total = Total.Plus(delta, 1);
         Changed = true;
         return true;
     }
+
+    /// <summary>Forgets which users changed (their parts were taken for a write).</summary>
+    internal void ForgetUnsaved() => UnsavedUsers = UnsavedUsers.Count > 256 ? new HashSet<string>(StringComparer.Ordinal) : ClearedUnsaved();
 
     /// <summary>The current row, or null when the day has no unattributed usage.</summary>
     public UnattributedUsageDailyRow? CurrentRow() =>
@@ -60,6 +72,12 @@ public sealed class UnattributedLedger
 
     /// <summary>The row last taken was emitted (acknowledged).</summary>
     public void EmitAcknowledged() => Emitting = false;
+
+    private HashSet<string> ClearedUnsaved()
+    {
+        UnsavedUsers.Clear();
+        return UnsavedUsers;
+    }
 
     /// <summary>A row taken but never acknowledged (a failed emit, or a restart) is pending again.</summary>
     public void ResumeEmitting()

@@ -8,7 +8,7 @@ namespace OrleansPlans.Domain.Tests.Engine;
 
 /// <summary>
 /// A ledger stored in parts, written only with what changed, reads back as the ledger it was: the figures, users,
-/// sequences and header of every plan, through deltas, registrations, hand-offs and absorbs in any order.
+/// sequences and header of every plan, through deltas, registrations, hand-offs and absorbs, and every unattributed day.
 /// </summary>
 public sealed class PlanLedgerPartsTests
 {
@@ -16,7 +16,7 @@ public sealed class PlanLedgerPartsTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void a_ledger_written_part_by_part_reads_back_equal_to_the_live_one(int seed)
+    public void ledgers_written_part_by_part_read_back_equal_to_the_live_ones(int seed)
     {
         var records = new EventGenerator(new GeneratorOptions
         {
@@ -31,7 +31,12 @@ public sealed class PlanLedgerPartsTests
             engine.Accept(OracleBridge.TopicOf(record.Topic), record.Key, record.Value, new Events.SourcePosition(record.Topic, record.Partition, record.Offset));
             foreach (var plan in engine.Plans)
             {
-                Write(stored, plan);
+                Write(stored, plan.PlanId, PlanLedgerParts.TakeUnsaved(plan));
+            }
+
+            foreach (var day in engine.UnattributedDays)
+            {
+                Write(stored, DayKey(day), UnattributedLedgerParts.TakeUnsaved(day));
             }
 
             if (++accepted % 150 == 0 || accepted == records.Count)
@@ -39,6 +44,13 @@ public sealed class PlanLedgerPartsTests
                 foreach (var plan in engine.Plans)
                 {
                     AssertSame(plan, PlanLedgerParts.Load(plan.PlanId, stored[plan.PlanId]));
+                }
+
+                foreach (var day in engine.UnattributedDays)
+                {
+                    var loaded = UnattributedLedgerParts.Load(day.Day, stored[DayKey(day)]);
+                    Assert.Equal(Canonical(UnattributedLedgerParts.All(day)), Canonical(UnattributedLedgerParts.All(loaded)));
+                    Assert.Equal(day.CurrentRow(), loaded.CurrentRow());
                 }
             }
         }
@@ -67,14 +79,16 @@ public sealed class PlanLedgerPartsTests
         Assert.Equal("140,2", Encoding.UTF8.GetString(parts.Single(p => p.Key.StartsWith("c/", StringComparison.Ordinal)).Value!));
     }
 
-    private static void Write(Dictionary<string, Dictionary<string, byte[]>> stored, PlanLedger plan)
+    private static string DayKey(UnattributedLedger day) => $"day {day.Day:yyyy-MM-dd}";
+
+    private static void Write(Dictionary<string, Dictionary<string, byte[]>> stored, string key, Dictionary<string, byte[]?> unsaved)
     {
-        if (!stored.TryGetValue(plan.PlanId, out var parts))
+        if (!stored.TryGetValue(key, out var parts))
         {
-            stored[plan.PlanId] = parts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            stored[key] = parts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         }
 
-        foreach (var (name, value) in PlanLedgerParts.TakeUnsaved(plan))
+        foreach (var (name, value) in unsaved)
         {
             if (value is null)
             {
@@ -94,6 +108,8 @@ public sealed class PlanLedgerPartsTests
         Assert.Equal(live.Figures.MemberCount(), loaded.Figures.MemberCount());
     }
 
-    private static List<string> Canonical(PlanLedger ledger) =>
-        PlanLedgerParts.All(ledger).Select(p => p.Key + "=" + Encoding.UTF8.GetString(p.Value)).Order(StringComparer.Ordinal).ToList();
+    private static List<string> Canonical(PlanLedger ledger) => Canonical(PlanLedgerParts.All(ledger));
+
+    private static List<string> Canonical(IEnumerable<KeyValuePair<string, byte[]>> parts) =>
+        parts.Select(p => p.Key + "=" + Encoding.UTF8.GetString(p.Value)).Order(StringComparer.Ordinal).ToList();
 }
