@@ -12,9 +12,10 @@ namespace OrleansPlans.Domain.Tests.Simulation;
 /// <summary>
 /// The grains' protocol run on the production ledgers and workflows, one call at a time, with faults: every state is
 /// stored as JSON and an activation can die and lose what it had not written; calls fail before or after their effect
-/// (a dead silo, a timeout); writes and emits fail. It mirrors the order of durable steps of the grain adapters
-/// (UserGrain, PlanGrain, UnattributedDayGrain, MergeCoordinatorGrain) — it is that order, and the domain rules it relies
-/// on, that must keep the tables exact. Payloads between actors are copied through JSON, as Orleans copies them.
+/// (a dead silo, a timeout); writes and emits fail. The actors run the production workflows (UserWorkflow,
+/// MergeWorkflow, PlanWorkflow, UnattributedDayWorkflow) — the order of durable steps the grains run — over simulated
+/// ports; it is that order, and the domain rules it relies on, that must keep the tables exact. Payloads between actors
+/// are copied through JSON, as Orleans copies them.
 /// </summary>
 internal sealed class FaultyCluster : IUserPorts, IMergePorts
 {
@@ -86,32 +87,28 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
 
         foreach (var plan in _plans.Values)
         {
-            EmitPlan(plan);
+            Run(PlanPorts(plan).EmitPendingAsync());
         }
 
         foreach (var day in _days.Values)
         {
-            EmitDay(day);
+            Run(DayPorts(day).EmitPendingAsync());
         }
     }
 
     // ---- IUserPorts: calls from a user activation ----
 
-    public Task<Registration> RegisterAsync(string planId, string userId) =>
-        Call(Plan(planId), () => Copy(Register(planId, planId, userId, 0), DomainJsonContext.Default.Registration));
+    public Task<Registration> RegisterAsync(string planId, string userId) => RegisterAt(planId, planId, userId, 0);
 
-    public Task DeliverAsync(PlanDeltaMessage message) =>
-        Call(Plan(message.PlanId), () => ApplyDelta(message.PlanId, Copy(message, DomainJsonContext.Default.PlanDeltaMessage)));
+    public Task DeliverAsync(PlanDeltaMessage message) => ApplyAt(message.PlanId, message);
 
     public Task DeliverAsync(UnattributedDeltaMessage message)
     {
         var day = Day(message.Day);
+        var copy = Copy(message, DomainJsonContext.Default.UnattributedDeltaMessage);
         return Call(day, () =>
         {
-            // Written also on a duplicate: what this activation applied before may not be durable yet (a failed write).
-            day.Live.Apply(message.UserId, message.Sequence, message.Delta);
-            Write(day);
-            EmitDay(day);
+            Run(UnattributedDayWorkflow.ApplyAsync(day.Live, copy, DayPorts(day)));
             return true;
         });
     }
@@ -123,9 +120,7 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
         var plan = Plan(planId);
         return Call(plan, () =>
         {
-            // Written even when already named: that may be the memory of a write that failed.
-            plan.Live.MarkNamed();
-            Commit(plan);
+            Run(PlanWorkflow.MarkNamedAsync(plan.Live, PlanPorts(plan)));
             return true;
         });
     }
@@ -133,21 +128,7 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
     public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor)
     {
         var source = Plan(sourcePlanId);
-        return Call(source, () =>
-        {
-            var handOff = source.Live.HandOff(mergeId, survivor);
-            Commit(source);
-            var target = Plan(survivor.Root);
-            var move = Wait(Call(target, () =>
-            {
-                var absorbed = target.Live.Absorb(Copy(handOff, DomainJsonContext.Default.PlanHandOff), survivor.Version);
-                Commit(target);
-                return Copy(absorbed, DomainJsonContext.Default.MergeMove);
-            }));
-            source.Live.ConfirmHandOff(mergeId);
-            Write(source);
-            return move;
-        });
+        return Call(source, () => Wait(PlanWorkflow.MergeIntoAsync(source.Live, mergeId, survivor, PlanPorts(source))));
     }
 
     public Task RetargetAsync(string planId, PlanResolution survivor)
@@ -155,8 +136,7 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
         var plan = Plan(planId);
         return Call(plan, () =>
         {
-            plan.Live.Retarget(survivor);
-            Commit(plan);
+            Run(PlanWorkflow.RetargetAsync(plan.Live, survivor, PlanPorts(plan)));
             return true;
         });
     }
@@ -180,102 +160,90 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
         return Task.CompletedTask;
     }
 
-    // ---- the plan grain ----
+    // ---- calls between plans, and the ports the plan and day workflows run on ----
 
-    private Registration Register(string grainPlanId, string askedPlanId, string userId, long forwardedVersion)
+    private Task<Registration> RegisterAt(string planId, string askedPlanId, string userId, long forwardedVersion)
     {
-        var plan = Plan(grainPlanId);
-        var ledger = plan.Live;
-        if (askedPlanId == ledger.PlanId && !ledger.Named)
-        {
-            ledger.MarkNamed();
-            Commit(plan);
-        }
-
-        if (ledger.MergedInto is { } survivor)
-        {
-            var root = Plan(survivor.Root);
-            return Wait(Call(root, () => Register(survivor.Root, askedPlanId, userId, Math.Max(forwardedVersion, survivor.Version))));
-        }
-
-        var registration = ledger.AcceptUser(askedPlanId, userId, forwardedVersion);
-        Commit(plan);
-        return registration;
+        var plan = Plan(planId);
+        return Call(plan, () => Copy(
+            Wait(PlanWorkflow.RegisterAsync(plan.Live, askedPlanId, userId, forwardedVersion, PlanPorts(plan))),
+            DomainJsonContext.Default.Registration));
     }
 
-    private bool ApplyDelta(string grainPlanId, PlanDeltaMessage message)
+    private Task ApplyAt(string planId, PlanDeltaMessage message)
     {
-        var plan = Plan(grainPlanId);
-        switch (plan.Live.Apply(message.UserId, message.Sequence, message.PlanId, message.Delta))
+        var plan = Plan(planId);
+        var copy = Copy(message, DomainJsonContext.Default.PlanDeltaMessage);
+        return Call(plan, () =>
         {
-            case DeltaOutcome.Forward:
-                var root = plan.Live.MergedInto!.Value.Root;
-                Wait(Call(Plan(root), () => ApplyDelta(root, message)));
-                break;
-            case DeltaOutcome.Applied:
-                Commit(plan);
-                break;
-            case DeltaOutcome.Duplicate:
-                // A redelivery: what this activation applied before may not be durable yet (a failed write).
-                Commit(plan);
-                break;
-        }
-
-        return true;
+            Run(PlanWorkflow.ApplyAsync(plan.Live, copy, PlanPorts(plan)));
+            return true;
+        });
     }
 
-    private void Commit(SimulatedActor<PlanLedger> plan)
+    private Task<MergeMove> AbsorbAt(string planId, PlanHandOff handOff, long version)
     {
-        Write(plan);
-        EmitPlan(plan);
+        var plan = Plan(planId);
+        var copy = Copy(handOff, DomainJsonContext.Default.PlanHandOff);
+        return Call(plan, () => Copy(Wait(PlanWorkflow.AbsorbAsync(plan.Live, copy, version, PlanPorts(plan))), DomainJsonContext.Default.MergeMove));
     }
 
-    private void EmitPlan(SimulatedActor<PlanLedger> plan)
+    private SimulatedPlanPorts PlanPorts(SimulatedActor<PlanLedger> plan) => new(this, plan);
+
+    private SimulatedDayPorts DayPorts(SimulatedActor<UnattributedLedger> day) => new(this, day);
+
+    /// <summary>A row-sink publish: it may fail before the rows are accepted, or after (the acknowledgement lost).</summary>
+    private void Publish(IReadOnlyList<RowChange> changes)
     {
-        var ledger = plan.Live;
-        var changes = ledger.TakeRowChanges();
-        if (changes.Count == 0)
+        Fail("emit before publishing");
+        foreach (var change in changes)
         {
-            return;
-        }
-
-        try
-        {
-            Fail("emit before publishing");
-            foreach (var change in changes)
-            {
-                Project(change);
-            }
-
-            Fail("emit before the acknowledgement");
-            ledger.EmitAcknowledged();
-        }
-        catch (SimulatedFault)
-        {
-            ledger.ResumeEmitting();
-            ledger.MarkAllChanged();
-            throw;
-        }
-    }
-
-    private void EmitDay(SimulatedActor<UnattributedLedger> day)
-    {
-        var ledger = day.Live;
-        if (ledger.TakeRowChange() is not { } change)
-        {
-            return;
-        }
-
-        try
-        {
-            Fail("day emit");
             Project(change);
-            ledger.EmitAcknowledged();
         }
-        catch (SimulatedFault)
+
+        Fail("emit before the acknowledgement");
+    }
+
+    /// <summary>A plan activation's storage, emits and survivor calls.</summary>
+    private sealed class SimulatedPlanPorts(FaultyCluster cluster, SimulatedActor<PlanLedger> plan) : IPlanPorts
+    {
+        public Task PersistAsync()
         {
-            ledger.ResumeEmitting();
-            throw;
+            cluster.Write(plan);
+            return Task.CompletedTask;
+        }
+
+        public Task EmitPendingAsync() => PlanWorkflow.EmitAsync(plan.Live, this);
+
+        public Task PublishAsync(IReadOnlyList<RowChange> changes)
+        {
+            cluster.Publish(changes);
+            return Task.CompletedTask;
+        }
+
+        public Task<Registration> RegisterAtAsync(string planId, string askedPlanId, string userId, long forwardedVersion) =>
+            cluster.RegisterAt(planId, askedPlanId, userId, forwardedVersion);
+
+        public Task ApplyAtAsync(string planId, PlanDeltaMessage message) => cluster.ApplyAt(planId, message);
+
+        public Task<MergeMove> AbsorbAtAsync(string planId, PlanHandOff handOff, long version) => cluster.AbsorbAt(planId, handOff, version);
+    }
+
+    /// <summary>A day activation's storage and emits.</summary>
+    private sealed class SimulatedDayPorts(FaultyCluster cluster, SimulatedActor<UnattributedLedger> day) : ILedgerPorts
+    {
+        public Task PersistAsync()
+        {
+            cluster.Write(day);
+            return Task.CompletedTask;
+        }
+
+        public Task EmitPendingAsync() => UnattributedDayWorkflow.EmitAsync(day.Live, this);
+
+        public Task PublishAsync(IReadOnlyList<RowChange> changes)
+        {
+            cluster.Publish(changes);
+            return Task.CompletedTask;
         }
     }
 
@@ -301,11 +269,7 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
             _plans[planId] = plan = new SimulatedActor<PlanLedger>(
                 DomainJsonContext.Default.PlanLedger,
                 () => new PlanLedger(planId),
-                ledger =>
-                {
-                    ledger.ResumeEmitting();
-                    EmitPlan(_plans[planId]);
-                });
+                ledger => Run(PlanWorkflow.ActivateAsync(ledger, PlanPorts(_plans[planId]))));
         }
 
         return plan;
@@ -318,11 +282,7 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
             _days[day] = ledger = new SimulatedActor<UnattributedLedger>(
                 DomainJsonContext.Default.UnattributedLedger,
                 () => new UnattributedLedger(day),
-                l =>
-                {
-                    l.ResumeEmitting();
-                    EmitDay(_days[day]);
-                });
+                l => Run(UnattributedDayWorkflow.ActivateAsync(l, DayPorts(_days[day]))));
         }
 
         return ledger;
