@@ -166,18 +166,13 @@ internal sealed partial class FaultyCluster
         // A user or the coordinator discards its activation when a write fails (DomainState.SaveOrStartOverAsync): what
         // it holds in memory is not durable, and it would act on it. Plans and days keep theirs and answer nothing
         // before a later write succeeds; a version conflict means another activation wrote, and Orleans discards this one.
-        var discards = activation.State is MergeForest
-            || activation.State is UserTimeline
-            || activation.Version != ActorVersion(activation);
+        var discards = activation.State is MergeForest or UserTimeline || activation.Version != activation.Actor.StoredVersion;
         if (discards && activation.Alive)
         {
             activation.Kill();
             Crashes++;
         }
     }
-
-    private static long ActorVersion<T>(SimulatedActivation<T> activation)
-        where T : class => activation.Actor.StoredVersion;
 
     /// <summary>A row-sink publish: it may fail before the rows are accepted, or after (the acknowledgement lost).</summary>
     private void Publish(IReadOnlyList<RowChange> changes)
