@@ -11,8 +11,9 @@ using OrleansPlans.Grains.State;
 namespace OrleansPlans.Grains;
 
 /// <summary>
-/// Adapter over <see cref="PlanLedger"/>. Reentrant: every change happens synchronously between awaits, and the
-/// awaits are group-committed writes and emits, so many users' deltas share one write (a plan is a hot aggregate).
+/// Adapter: calls in, <see cref="PlanWorkflow"/> over <see cref="PlanLedger"/>, group-committed writes and serialized
+/// emits out (<see cref="PlanPorts"/>). Reentrant: every change happens synchronously between awaits, and the awaits are
+/// group-committed writes and emits, so many users' deltas share one write (a plan is a hot aggregate).
 /// </summary>
 [Reentrant]
 internal sealed class PlanGrain(
@@ -24,9 +25,8 @@ internal sealed class PlanGrain(
     : Grain, IPlanGrain
 {
     private PlanLedger _ledger = null!;
-    private WriteBehind _writes = null!;
+    private PlanPorts _ports = null!;
     private EmitRetry _emitRetry = null!;
-    private SerialEmits _emits = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -35,83 +35,29 @@ internal sealed class PlanGrain(
         _ledger = state.State.LoadedParts is { } parts ? PlanLedgerParts.Load(planId, parts) : new PlanLedger(planId);
         state.State.LoadedParts = null;
         state.State.Bind(() => PlanLedgerParts.All(_ledger));
-        _emits = new SerialEmits(EmitNowAsync);
-        _emitRetry = new EmitRetry(this, EmitAsync);
-        _writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
+        var writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
+        _ports = new PlanPorts(GrainFactory, sink, writes, new SerialEmits(EmitNowAsync), logger, planId);
+        _emitRetry = new EmitRetry(this, _ports.EmitPendingAsync);
 
         // Rows changed, or taken but not acknowledged, before a crash may not have been emitted: emit them now (emits
         // are idempotent).
-        _ledger.ResumeEmitting();
-        return EmitAsync();
+        return PlanWorkflow.ActivateAsync(_ledger, _ports);
     }
 
-    public async Task<Registration> RegisterAsync(string askedPlanId, string userId, long forwardedVersion)
-    {
-        if (askedPlanId == _ledger.PlanId && !_ledger.Named)
-        {
-            _ledger.MarkNamed();
-            await CommitAsync();
-        }
+    public Task<Registration> RegisterAsync(string askedPlanId, string userId, long forwardedVersion) =>
+        PlanWorkflow.RegisterAsync(_ledger, askedPlanId, userId, forwardedVersion, _ports);
 
-        if (_ledger.MergedInto is { } survivor)
-        {
-            return await Survivor().RegisterAsync(askedPlanId, userId, Math.Max(forwardedVersion, survivor.Version));
-        }
+    public Task ApplyAsync(Immutable<PlanDeltaMessage> message) => PlanWorkflow.ApplyAsync(_ledger, message.Value, _ports);
 
-        var registration = _ledger.AcceptUser(askedPlanId, userId, forwardedVersion);
-        await CommitAsync();
-        return registration;
-    }
+    public Task MarkNamedAsync() => PlanWorkflow.MarkNamedAsync(_ledger, _ports);
 
-    public async Task ApplyAsync(Immutable<PlanDeltaMessage> message)
-    {
-        var m = message.Value;
-        switch (_ledger.Apply(m.UserId, m.Sequence, m.PlanId, m.Delta))
-        {
-            case DeltaOutcome.Forward:
-                await Survivor().ApplyAsync(message);
-                break;
-            case DeltaOutcome.Applied:
-                await CommitAsync();
-                break;
-            case DeltaOutcome.Duplicate:
-                // A redelivery after a failure. That failure may have been this grain's write: then the delta is in
-                // memory only, and the sender must not drop it from its outbox before a write makes it durable. The
-                // commit also emits whatever the failure left unemitted.
-                await CommitAsync();
-                break;
-        }
-    }
+    public Task<MergeMove> MergeIntoAsync(string mergeId, PlanResolution survivor) =>
+        PlanWorkflow.MergeIntoAsync(_ledger, mergeId, survivor, _ports);
 
-    public async Task MarkNamedAsync()
-    {
-        // Committed even when already named: that may be the memory of a write that failed (merges only call this).
-        _ledger.MarkNamed();
-        await CommitAsync();
-    }
+    public Task<MergeMove> AbsorbAsync(Immutable<PlanHandOff> handOff, long version) =>
+        PlanWorkflow.AbsorbAsync(_ledger, handOff.Value, version, _ports);
 
-    public async Task<MergeMove> MergeIntoAsync(string mergeId, PlanResolution survivor)
-    {
-        var handOff = _ledger.HandOff(mergeId, survivor);
-        await CommitAsync();
-        var move = await GrainFactory.GetGrain<IPlanGrain>(survivor.Root).AbsorbAsync(handOff.AsImmutable(), survivor.Version);
-        _ledger.ConfirmHandOff(mergeId);
-        await _writes.FlushAsync();
-        return move;
-    }
-
-    public async Task<MergeMove> AbsorbAsync(Immutable<PlanHandOff> handOff, long version)
-    {
-        var move = _ledger.Absorb(handOff.Value, version);
-        await CommitAsync();
-        return move;
-    }
-
-    public async Task RetargetAsync(PlanResolution survivor)
-    {
-        _ledger.Retarget(survivor);
-        await CommitAsync();
-    }
+    public Task RetargetAsync(PlanResolution survivor) => PlanWorkflow.RetargetAsync(_ledger, survivor, _ports);
 
     public Task<PlanHandOff> PreviewHandOffAsync(string mergeId) => Task.FromResult(_ledger.PreviewHandOff(mergeId));
 
@@ -129,36 +75,15 @@ internal sealed class PlanGrain(
         return state.WriteStateAsync();
     }
 
-    private IPlanGrain Survivor() => GrainFactory.GetGrain<IPlanGrain>(_ledger.MergedInto!.Value.Root);
-
-    private async Task CommitAsync()
-    {
-        await _writes.FlushAsync();
-        await EmitAsync();
-    }
-
-    // One emit at a time (the grain is reentrant); a previous emit's failure went to its own caller, its rows pending again.
-    private Task EmitAsync() => _emits.RunAsync();
-
+    // One emit at a time (the grain is reentrant); a failed emit's rows are pending again and a timer retries them.
     private async Task EmitNowAsync()
     {
-        var changes = _ledger.TakeRowChanges();
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
         try
         {
-            await sink.PublishAsync(changes);
-            _ledger.EmitAcknowledged();
+            await PlanWorkflow.EmitAsync(_ledger, _ports);
         }
-        catch (Exception e)
+        catch
         {
-            // Nothing is lost: every row is marked changed and emitted again by a retry timer (or the next commit).
-            GrainLog.EmitFailed(logger, _ledger.PlanId, changes.Count, e);
-            _ledger.ResumeEmitting();
-            _ledger.MarkAllChanged();
             _emitRetry.Schedule();
             throw;
         }

@@ -10,7 +10,7 @@ using OrleansPlans.Grains.State;
 
 namespace OrleansPlans.Grains;
 
-/// <summary>Adapter over <see cref="UnattributedLedger"/>; reentrant with group commit like <see cref="PlanGrain"/>.</summary>
+/// <summary>Adapter running <see cref="UnattributedDayWorkflow"/> over <see cref="UnattributedLedger"/>; reentrant with group commit like <see cref="PlanGrain"/>.</summary>
 [Reentrant]
 internal sealed class UnattributedDayGrain(
     [PersistentState("unattributed", PlanAnalyticsStorage.Name)] IPersistentState<PartedGrainState> state,
@@ -20,9 +20,8 @@ internal sealed class UnattributedDayGrain(
     : Grain, IUnattributedDayGrain
 {
     private UnattributedLedger _ledger = null!;
-    private WriteBehind _writes = null!;
+    private UnattributedDayPorts _ports = null!;
     private EmitRetry _emitRetry = null!;
-    private SerialEmits _emits = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -31,23 +30,15 @@ internal sealed class UnattributedDayGrain(
         _ledger = state.State.LoadedParts is { } parts ? UnattributedLedgerParts.Load(day, parts) : new UnattributedLedger(day);
         state.State.LoadedParts = null;
         state.State.Bind(() => UnattributedLedgerParts.All(_ledger));
-        _emits = new SerialEmits(EmitNowAsync);
-        _emitRetry = new EmitRetry(this, EmitAsync);
-        _writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
-        _ledger.ResumeEmitting(); // a row taken but not acknowledged before a crash is emitted again
-        return EmitAsync();
+        var writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
+        _ports = new UnattributedDayPorts(sink, writes, new SerialEmits(EmitNowAsync));
+        _emitRetry = new EmitRetry(this, _ports.EmitPendingAsync);
+        return UnattributedDayWorkflow.ActivateAsync(_ledger, _ports); // a row taken but not acknowledged before a crash is emitted again
     }
 
-    public async Task ApplyAsync(Immutable<UnattributedDeltaMessage> message)
-    {
-        var m = message.Value;
-        _ledger.Apply(m.UserId, m.Sequence, m.Delta);
+    public Task ApplyAsync(Immutable<UnattributedDeltaMessage> message) => UnattributedDayWorkflow.ApplyAsync(_ledger, message.Value, _ports);
 
-        // Also on a duplicate: the delta may be in memory only (this grain's write failed before), and the sender
-        // drops it from its outbox once this call succeeds; the emit sends what a failure left unemitted.
-        await _writes.FlushAsync();
-        await EmitAsync();
-    }
+    public Task<UnattributedUsageDailyRow?> GetRowAsync() => Task.FromResult(_ledger.CurrentRow());
 
     private Task SaveAsync()
     {
@@ -55,26 +46,17 @@ internal sealed class UnattributedDayGrain(
         return state.WriteStateAsync();
     }
 
-    public Task<UnattributedUsageDailyRow?> GetRowAsync() => Task.FromResult(_ledger.CurrentRow());
-
-    // One emit at a time (the grain is reentrant); a previous emit's failure went to its own caller, its rows pending again.
-    private Task EmitAsync() => _emits.RunAsync();
-
+    // One emit at a time (the grain is reentrant); a failed emit's row is pending again and a timer retries it.
     private async Task EmitNowAsync()
     {
-        if (_ledger.TakeRowChange() is { } change)
+        try
         {
-            try
-            {
-                await sink.PublishAsync([change]);
-                _ledger.EmitAcknowledged();
-            }
-            catch
-            {
-                _ledger.ResumeEmitting();
-                _emitRetry.Schedule();
-                throw;
-            }
+            await UnattributedDayWorkflow.EmitAsync(_ledger, _ports);
+        }
+        catch
+        {
+            _emitRetry.Schedule();
+            throw;
         }
     }
 }

@@ -148,6 +148,9 @@ public sealed class InMemoryPlanAnalytics
         _tables = null;
     }
 
+    // The emits the workflows' commits asked for, deferred to the end of the batch (nothing here is persisted, so the
+    // order persist-before-emit holds trivially): plans through the ledger's list-free path (take, apply to the replica,
+    // acknowledge — PlanWorkflow.EmitAsync with a publish that cannot fail), days through their workflow's emit step.
     private void Flush()
     {
         foreach (var plan in _dirtyPlans)
@@ -158,11 +161,7 @@ public sealed class InMemoryPlanAnalytics
         _dirtyPlans.Clear();
         foreach (var day in _dirtyDays)
         {
-            if (day.TakeRowChange() is { } change)
-            {
-                Project(change);
-                day.EmitAcknowledged();
-            }
+            Wait(UnattributedDayWorkflow.EmitAsync(day, _ports));
         }
 
         _dirtyDays.Clear();
@@ -218,59 +217,26 @@ public sealed class InMemoryPlanAnalytics
         }
     }
 
-    private sealed class Ports(InMemoryPlanAnalytics engine) : IUserPorts, IMergePorts
+    /// <summary>
+    /// Every port of every workflow, by direct calls that complete synchronously. One instance serves every ledger: a
+    /// ledger is marked for the end-of-batch emit when it is looked up, so persisting and emitting need nothing here.
+    /// </summary>
+    private sealed class Ports(InMemoryPlanAnalytics engine) : IUserPorts, IMergePorts, IPlanPorts
     {
-        public Task<Registration> RegisterAsync(string planId, string userId)
-        {
-            var plan = engine.Plan(planId);
-            plan.MarkNamed();
-            var version = 0L;
-            while (!plan.IsRoot)
-            {
-                version = Math.Max(version, plan.MergedInto!.Value.Version);
-                plan = engine.Plan(plan.MergedInto!.Value.Root);
-            }
+        public Task<Registration> RegisterAsync(string planId, string userId) =>
+            PlanWorkflow.RegisterAsync(engine.Plan(planId), planId, userId, forwardedVersion: 0, this);
 
-            return Task.FromResult(plan.AcceptUser(planId, userId, version));
-        }
+        public Task DeliverAsync(PlanDeltaMessage message) => PlanWorkflow.ApplyAsync(engine.Plan(message.PlanId), message, this);
 
-        public Task DeliverAsync(PlanDeltaMessage message)
-        {
-            var plan = engine.Plan(message.PlanId);
-            while (plan.Apply(message.UserId, message.Sequence, message.PlanId, message.Delta) == DeltaOutcome.Forward)
-            {
-                plan = engine.Plan(plan.MergedInto!.Value.Root);
-            }
+        public Task DeliverAsync(UnattributedDeltaMessage message) =>
+            UnattributedDayWorkflow.ApplyAsync(engine.Day(message.Day), message, this);
 
-            return Task.CompletedTask;
-        }
+        public Task MarkNamedAsync(string planId) => PlanWorkflow.MarkNamedAsync(engine.Plan(planId), this);
 
-        public Task DeliverAsync(UnattributedDeltaMessage message)
-        {
-            engine.Day(message.Day).Apply(message.UserId, message.Sequence, message.Delta);
-            return Task.CompletedTask;
-        }
+        public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor) =>
+            PlanWorkflow.MergeIntoAsync(engine.Plan(sourcePlanId), mergeId, survivor, this);
 
-        public Task MarkNamedAsync(string planId)
-        {
-            engine.Plan(planId).MarkNamed();
-            return Task.CompletedTask;
-        }
-
-        public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor)
-        {
-            var source = engine.Plan(sourcePlanId);
-            var handOff = source.HandOff(mergeId, survivor);
-            var move = engine.Plan(survivor.Root).Absorb(handOff, survivor.Version);
-            source.ConfirmHandOff(mergeId);
-            return Task.FromResult(move);
-        }
-
-        public Task RetargetAsync(string planId, PlanResolution survivor)
-        {
-            engine.Plan(planId).Retarget(survivor);
-            return Task.CompletedTask;
-        }
+        public Task RetargetAsync(string planId, PlanResolution survivor) => PlanWorkflow.RetargetAsync(engine.Plan(planId), survivor, this);
 
         public Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
             UserWorkflow.ReconcileAsync(engine.User(userId), survivorAliases, this, NoPersistence);
@@ -278,6 +244,29 @@ public sealed class InMemoryPlanAnalytics
         public Task DeadLetterAsync(MergeRequest request, string reason)
         {
             engine.DeadLetter(request.Position, reason, request.RawValue);
+            return Task.CompletedTask;
+        }
+
+        public Task<Registration> RegisterAtAsync(string planId, string askedPlanId, string userId, long forwardedVersion) =>
+            PlanWorkflow.RegisterAsync(engine.Plan(planId), askedPlanId, userId, forwardedVersion, this);
+
+        public Task ApplyAtAsync(string planId, PlanDeltaMessage message) => PlanWorkflow.ApplyAsync(engine.Plan(planId), message, this);
+
+        public Task<MergeMove> AbsorbAtAsync(string planId, PlanHandOff handOff, long version) =>
+            PlanWorkflow.AbsorbAsync(engine.Plan(planId), handOff, version, this);
+
+        public Task PersistAsync() => Task.CompletedTask;
+
+        public Task EmitPendingAsync() => Task.CompletedTask;
+
+        // Reached only from the days' emit step: plan rows go to the replica by key columns in Flush.
+        public Task PublishAsync(IReadOnlyList<RowChange> changes)
+        {
+            foreach (var change in changes)
+            {
+                engine.Project(change);
+            }
+
             return Task.CompletedTask;
         }
     }

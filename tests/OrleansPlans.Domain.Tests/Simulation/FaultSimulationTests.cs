@@ -1,149 +1,84 @@
-using OrleansPlans.Domain.Contract;
-using OrleansPlans.Domain.Events;
-using OrleansPlans.Domain.Tests.Support;
 using OrleansPlans.Oracle;
 
 namespace OrleansPlans.Domain.Tests.Simulation;
 
 /// <summary>
-/// The central promise under failure, deterministically: the grains' protocol over generated input, with activations
-/// dying, calls, writes and emits failing and every failed delivery retried (as the stream provider does), still ends
-/// with tables equal to the batch oracle. Seeded: a failing seed replays exactly. The process-kill acceptance test finds
-/// such bugs only by luck of timing; this searches for them.
+/// The central promise under failure, deterministically: the grains' workflows over generated input, on two silos
+/// with group-commit storage, with activations and silos dying, flushes failing in part, crashes before the input
+/// checkpoint, calls lost, repeated or unanswered, queues moving mid-batch, and every failed delivery retried (as the
+/// stream provider does), still ends with tables equal to the batch oracle. Seeded: a failing seed replays exactly.
+/// The process-kill acceptance test finds such bugs only by luck of timing; this searches for them — and each fault is
+/// shown to catch a protocol step deliberately broken.
 /// </summary>
-public sealed class FaultSimulationTests
+public sealed class FaultSimulationTests(ITestOutputHelper output)
 {
-    private const double FaultRate = 0.05;
-    private const int MaxAttempts = 12;
+    private const int BrokenSeeds = 8;
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 16)];
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void tables_equal_the_oracle_when_activations_die_and_calls_fail(int seed)
+    public void tables_equal_the_oracle_under_every_fault(int seed)
     {
-        var records = new EventGenerator(new GeneratorOptions
-        {
-            Seed = 7000 + seed, Users = 30, Plans = 10, MembershipEvents = 400, UsageEvents = 1500, Merges = 20,
-        }).Generate();
-        var dice = new FaultDice(seed, FaultRate);
-        var cluster = new FaultyCluster(dice);
+        var outcome = FaultSimulation.Run(Records(seed), seed, SimulatedFaults.All, BrokenStep.None);
+        var counts = outcome.Counts;
+        output.WriteLine(counts.ToString());
 
-        var streams = Streams(records, cluster, new Random(seed));
-        var failedDeliveries = 0;
-        var queues = streams.Values.Where(q => q.Count > 0).ToList();
-        while (queues.Count > 0)
-        {
-            // Streams interleave arbitrarily; each stream's own records stay in order (a partition's order).
-            var queue = queues[dice.Next(queues.Count)];
-            var delivery = queue.Peek();
-            dice.Enabled = delivery.Attempts < MaxAttempts; // a delivery retried long enough gets through
-            try
-            {
-                delivery.Run();
-                queue.Dequeue();
-                if (queue.Count == 0)
-                {
-                    queues.Remove(queue);
-                }
-            }
-            catch (SimulatedFault)
-            {
-                failedDeliveries++;
-                delivery.Attempts++;
-                // Failures often are a silo dying: then the delivering activation is gone too.
-                if (dice.Next(2) == 0)
-                {
-                    delivery.Crash();
-                }
-            }
+        Assert.True(
+            counts.Faults > 50 && counts.Crashes > 20 && counts.FailedDeliveries > 20 && counts.PartialFlushes > 5
+                && counts.SiloCrashes > 2 && counts.WritesLostWithSilo > 2 && counts.CheckpointCrashes > 2
+                && counts.RepeatedCalls > 5 && counts.LostAnswers > 5 && counts.QueueMovesMidBatch > 2 && counts.OrphanedActivations > 2,
+            $"too few faults to mean anything: {counts}");
+        Assert.True(outcome.Exact, $"seed {seed} ({counts}):\n{outcome.Differences}");
+    }
 
-            dice.Enabled = true;
-            if (dice.Roll(2))
-            {
-                cluster.CrashAny();
-            }
-        }
+    [Fact]
+    public void a_seed_replays_exactly()
+    {
+        var first = FaultSimulation.Run(Records(3), 3, SimulatedFaults.All, BrokenStep.None);
+        var second = FaultSimulation.Run(Records(3), 3, SimulatedFaults.All, BrokenStep.None);
 
-        dice.Enabled = false;
-        cluster.Settle();
-
-        Assert.True(dice.Faults > 50 && cluster.Crashes > 20 && failedDeliveries > 20,
-            $"too few faults to mean anything: {dice.Faults} faults, {cluster.Crashes} crashes, {failedDeliveries} failed deliveries");
-        var differences = BatchOracle.Compute(records).DescribeDifferences(OracleBridge.Canonical(cluster.Tables.SelectMany(t => t.Value.Values)), max: 10);
-        Assert.True(differences.Length == 0, $"seed {seed} ({dice.Faults} faults, {cluster.Crashes} crashes):\n{differences}");
+        Assert.Equal(first.Counts.ToString(), second.Counts.ToString());
     }
 
     /// <summary>
-    /// Decodes like the stream provider (bad records dead-lettered at once) and groups the rest into ordered streams:
-    /// one per user (membership and usage, a few records per delivery) and one for all merges.
+    /// Each fault catches a protocol step done wrong: with the always-on faults and that one fault, some seed ends with
+    /// tables that differ from the oracle where the production protocol, same seed and faults, ends exact.
     /// </summary>
-    private static Dictionary<string, Queue<Delivery>> Streams(IReadOnlyList<RawRecord> records, FaultyCluster cluster, Random random)
+    [Theory]
+    [InlineData(SimulatedFaults.FlushFailures, BrokenStep.DuplicateAnsweredWithoutWrite)]
+    [InlineData(SimulatedFaults.SiloCrashes, BrokenStep.PlanAnswersBeforeWriteIsDurable)]
+    [InlineData(SimulatedFaults.CheckpointCrashes, BrokenStep.CheckpointBeforeUserWrite)]
+    [InlineData(SimulatedFaults.LostOrRepeatedAnswers, BrokenStep.RepeatedDeltaCountedTwice)]
+    [InlineData(SimulatedFaults.QueueMoves, BrokenStep.CheckpointPastUnfinishedRecords)]
+    public void a_fault_catches_a_broken_protocol_step(SimulatedFaults fault, BrokenStep broken)
     {
-        var streams = new Dictionary<string, Queue<Delivery>>(StringComparer.Ordinal);
-        // A user's open batch takes the user's next records until it is full (1 to 4 records, as pulls vary).
-        var open = new Dictionary<string, (List<MembershipEvent> Memberships, List<UsageEvent> Usages, int Room)>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            var position = new SourcePosition(record.Topic, record.Partition, record.Offset);
-            var decoded = ContractCodec.Decode(OracleBridge.TopicOf(record.Topic), record.Key, record.Value);
-            if (!decoded.IsValid)
-            {
-                cluster.DeadLetter(position, decoded.Error, record.Value);
-                continue;
-            }
+        var caught = Enumerable.Range(1, BrokenSeeds).FirstOrDefault(seed =>
+            !FaultSimulation.Run(Records(seed), seed, fault, broken).Exact
+            && FaultSimulation.Run(Records(seed), seed, fault, BrokenStep.None).Exact);
+        output.WriteLine($"{broken} under {fault}: first caught by seed {caught}");
 
-            switch (decoded.Value)
-            {
-                case MergeEvent merge:
-                    var request = new MergeRequest(merge, position, record.Value);
-                    Enqueue(streams, "merges", new Delivery(() => cluster.DeliverMerge(request), cluster.CrashCoordinator));
-                    break;
-                case MembershipEvent membership:
-                    Batch(membership.UserId).Memberships.Add(membership);
-                    break;
-                case UsageEvent usage:
-                    Batch(usage.UserId).Usages.Add(usage);
-                    break;
-            }
-        }
-
-        return streams;
-
-        (List<MembershipEvent> Memberships, List<UsageEvent> Usages) Batch(string userId)
-        {
-            if (open.TryGetValue(userId, out var batch) && batch.Room > 0)
-            {
-                open[userId] = batch with { Room = batch.Room - 1 };
-                return (batch.Memberships, batch.Usages);
-            }
-
-            batch = ([], [], random.Next(4));
-            open[userId] = batch;
-            Enqueue(streams, userId, UserDelivery(cluster, userId, batch.Memberships, batch.Usages));
-            return (batch.Memberships, batch.Usages);
-        }
+        Assert.True(caught > 0, $"{broken} under {fault} ended exact (or differed only where the production protocol did) in {BrokenSeeds} seeds");
     }
 
-    private static Delivery UserDelivery(FaultyCluster cluster, string userId, List<MembershipEvent> memberships, List<UsageEvent> usages) =>
-        new(() => cluster.DeliverUserEvents(userId, memberships, usages), () => cluster.CrashUser(userId));
-
-    private static void Enqueue(Dictionary<string, Queue<Delivery>> streams, string stream, Delivery delivery)
+    /// <summary>
+    /// Found by this simulation once calls interleave, and not fixed on this branch: a reentrant plan emits, after its
+    /// write, every row change its ledger holds — also those of calls that changed it after that write started, whose
+    /// own write is still to come. If the plan's activation dies before that write, rows were published from state
+    /// that is lost; the deltas behind them are redelivered, and when a merge moved the plan in between they land at
+    /// the survivor, so the merged plan keeps rows no durable state ever had. PlanGrain does the same (WriteBehind
+    /// serializes the ledger when a write starts; the emit after it takes all pending changes).
+    /// </summary>
+    [Fact(Skip = "Known gap: PlanWorkflow emits row changes whose write has not happened yet (see the summary); unskip once it emits only written changes")]
+    public void a_plan_emits_only_rows_of_written_changes()
     {
-        if (!streams.TryGetValue(stream, out var queue))
-        {
-            streams[stream] = queue = new Queue<Delivery>();
-        }
+        var outcome = FaultSimulation.Run(Records(6), 6, SimulatedFaults.None, BrokenStep.None);
 
-        queue.Enqueue(delivery);
+        Assert.True(outcome.Exact, outcome.Differences);
     }
 
-    private sealed class Delivery(Action run, Action crash)
+    private static IReadOnlyList<RawRecord> Records(int seed) => new EventGenerator(new GeneratorOptions
     {
-        public int Attempts { get; set; }
-
-        public void Run() => run();
-
-        public void Crash() => crash();
-    }
+        Seed = 7000 + seed, Users = 30, Plans = 10, MembershipEvents = 400, UsageEvents = 1500, Merges = 20,
+    }).Generate();
 }

@@ -10,285 +10,233 @@ using OrleansPlans.Domain.Users;
 namespace OrleansPlans.Domain.Tests.Simulation;
 
 /// <summary>
-/// The grains' protocol run on the production ledgers and workflows, one call at a time, with faults: every state is
-/// stored as JSON and an activation can die and lose what it had not written; calls fail before or after their effect
-/// (a dead silo, a timeout); writes and emits fail. It mirrors the order of durable steps of the grain adapters
-/// (UserGrain, PlanGrain, UnattributedDayGrain, MergeCoordinatorGrain) — it is that order, and the domain rules it relies
-/// on, that must keep the tables exact. Payloads between actors are copied through JSON, as Orleans copies them.
+/// The grains on two silos, run on the production ledgers and workflows (UserWorkflow, MergeWorkflow, PlanWorkflow,
+/// UnattributedDayWorkflow — the order of durable steps the grains run) over simulated ports, with the storage as it
+/// ships: each silo queues its grains' writes and flushes them together, each write succeeding or failing on its own
+/// (version check), and a grain awaits its write before answering. Activations die and lose what they had not
+/// written, silos die with their queued writes, calls are lost, answered twice or their answers lost, publishes fail.
+/// Calls interleave at their awaits (writes waiting for a flush), but every continuation comes back to the simulation's
+/// own scheduler (<see cref="SimulationContext"/>) on one thread, so a seed replays exactly. Payloads between actors are copied through JSON, as Orleans copies them.
 /// </summary>
-internal sealed class FaultyCluster : IUserPorts, IMergePorts
+internal sealed partial class FaultyCluster
 {
     private readonly FaultDice _dice;
+    private readonly SimulatedFaults _faults;
+    private readonly BrokenStep _broken;
+    private readonly SimulatedSilo[] _silos = [new(0), new(1)];
     private readonly Dictionary<string, SimulatedActor<UserTimeline>> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimulatedActor<PlanLedger>> _plans = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, SimulatedActor<UnattributedLedger>> _days = [];
     private readonly SimulatedActor<MergeForest> _coordinator;
+    private readonly int _thread = Environment.CurrentManagedThreadId;
+    private readonly SimulationContext _context = new();
 
-    public FaultyCluster(FaultDice dice)
+    public FaultyCluster(FaultDice dice, SimulatedFaults faults, BrokenStep broken)
     {
+        SynchronizationContext.SetSynchronizationContext(_context);
         _dice = dice;
+        _faults = faults;
+        _broken = broken;
         _coordinator = new SimulatedActor<MergeForest>(
-            DomainJsonContext.Default.MergeForest,
-            () => new MergeForest(),
-            forest => Run(MergeWorkflow.ResumeAsync(forest, this, Persist(_coordinator!))));
+            "coordinator", DomainJsonContext.Default.MergeForest, () => new MergeForest(), reentrant: false,
+            a => MergeWorkflow.ResumeAsync(a.State, new MergePorts(this, a), () => Persist(a)));
     }
 
     /// <summary>The output tables as the projector's consumers see them: table → key → row (last write wins).</summary>
     public Dictionary<string, Dictionary<string, OutputRow>> Tables { get; } =
         OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
 
-    /// <summary>Activations that died.</summary>
+    public int SiloCount => _silos.Length;
+
+    /// <summary>Activations that died (crashed, discarded after a failed write, or with their silo).</summary>
     public int Crashes { get; private set; }
 
-    /// <summary>A stream delivery of some of one user's events; throws <see cref="SimulatedFault"/> when it failed.</summary>
-    public void DeliverUserEvents(string userId, IReadOnlyList<MembershipEvent> memberships, IReadOnlyList<UsageEvent> usages)
-    {
-        var user = User(userId);
-        Run(UserWorkflow.ApplyAsync(user.Live, memberships, usages, this, Persist(user)));
-    }
+    /// <summary>Silos that died, and the queued writes they took with them.</summary>
+    public int SiloCrashes { get; private set; }
 
-    /// <summary>A stream delivery of a merge; throws <see cref="SimulatedFault"/> when it failed.</summary>
-    public void DeliverMerge(MergeRequest request) =>
-        Run(MergeWorkflow.ApplyAsync(_coordinator.Live, request, this, Persist(_coordinator), DateTimeOffset.UnixEpoch));
+    public int WritesLostWithSilo { get; private set; }
+
+    /// <summary>Flushes in which some writes succeeded and others failed (a storage error for that grain's row).</summary>
+    public int PartialFlushes { get; private set; }
+
+    /// <summary>Writes refused because another activation of the grain wrote since (etag conflicts).</summary>
+    public int VersionConflicts { get; private set; }
+
+    public int RepeatedCalls { get; private set; }
+
+    public int LostAnswers { get; private set; }
+
+    /// <summary>Activations left lingering while calls went to a new activation on the other silo.</summary>
+    public int OrphanedActivations { get; private set; }
+
+    /// <summary>Runs every continuation that is ready (grains resuming after an awaited write or call), until none is.</summary>
+    public void Drain() => _context.Drain();
+
+    /// <summary>Whether a silo has writes waiting for a flush.</summary>
+    public bool HasQueuedWrites(int silo) => _silos[silo].Queue.Count > 0;
+
+    /// <summary>A stream delivery of some of one user's events; completes (or fails) when the user grain answered.</summary>
+    public Task DeliverUserEvents(string userId, IReadOnlyList<MembershipEvent> memberships, IReadOnlyList<UsageEvent> usages) =>
+        Call(User(userId), a => UserWorkflow.ApplyAsync(a.State, memberships, usages, new UserPorts(this, a), () => Persist(a)), Same);
+
+    /// <summary>A stream delivery of a merge.</summary>
+    public Task DeliverMerge(MergeRequest request) =>
+        Call(_coordinator, a => MergeWorkflow.ApplyAsync(a.State, request, new MergePorts(this, a), () => Persist(a), DateTimeOffset.UnixEpoch), Same);
 
     /// <summary>A record the stream provider could not decode.</summary>
     public void DeadLetter(SourcePosition position, string reason, byte[] raw) =>
         Project(DeadLetterChange(new DeadLetterRow(position, reason, raw, DateTimeOffset.UnixEpoch)));
 
-    /// <summary>The silo hosting the user's activation (or the coordinator's) died.</summary>
+    /// <summary>The user's activation died.</summary>
     public void CrashUser(string userId) => Crash(User(userId));
 
-    /// <summary>The silo hosting the merge coordinator died.</summary>
+    /// <summary>The merge coordinator's activation died.</summary>
     public void CrashCoordinator() => Crash(_coordinator);
 
-    /// <summary>A random activation of any kind dies.</summary>
+    /// <summary>A random grain's activation dies (if it has one).</summary>
     public void CrashAny()
     {
-        var actors = _users.Values.Select(a => (Action)(() => Crash(a)))
-            .Concat(_plans.Values.Select(a => (Action)(() => Crash(a))))
-            .Concat(_days.Values.Select(a => (Action)(() => Crash(a))))
-            .Append(() => Crash(_coordinator))
-            .ToList();
-        actors[_dice.Next(actors.Count)]();
+        var count = _users.Count + _plans.Count + _days.Count + 1;
+        var pick = _dice.Next(count);
+        if (pick < _users.Count)
+        {
+            Crash(_users.Values.ElementAt(pick));
+        }
+        else if ((pick -= _users.Count) < _plans.Count)
+        {
+            Crash(_plans.Values.ElementAt(pick));
+        }
+        else if ((pick -= _plans.Count) < _days.Count)
+        {
+            Crash(_days.Values.ElementAt(pick));
+        }
+        else
+        {
+            Crash(_coordinator);
+        }
     }
 
     /// <summary>
-    /// With faults off: every activation restarts (or carries on) and does what the grains do on activation or on their
-    /// retry timers — users deliver their outboxes, the coordinator finishes merges, plans and days emit what is pending.
+    /// A silo dies: every activation on it (current or lingering) and every write it had queued are gone; the callers
+    /// waiting on those writes fail. It restarts empty.
+    /// </summary>
+    public void CrashSilo(int silo)
+    {
+        var (activations, writes) = _silos[silo].Clear();
+        SiloCrashes++;
+        WritesLostWithSilo += writes.Count;
+        foreach (var activation in activations)
+        {
+            activation.Kill();
+            Crashes++;
+        }
+
+        foreach (var write in writes)
+        {
+            write.Done.SetException(new SimulatedFault("silo died before the flush"));
+        }
+    }
+
+    /// <summary>
+    /// The user's stream is now delivered from <paramref name="silo"/>: calls reach a new activation there, while the
+    /// current one lingers and finishes what it was doing (two activations of one grain for a while).
+    /// </summary>
+    public void MoveUser(string userId, int silo)
+    {
+        var user = User(userId);
+        if (user.Current is not null)
+        {
+            user.Orphan(silo);
+            OrphanedActivations++;
+        }
+    }
+
+    /// <summary>
+    /// One group commit of <paramref name="silo"/>: every queued write goes in one round trip; each succeeds or fails
+    /// on its own (a storage error, or a version conflict); then the waiting grains resume, in order.
+    /// </summary>
+    public void Flush(int silo)
+    {
+        CheckThread();
+        var writes = _silos[silo].TakeQueue();
+        var outcomes = new (bool Stored, string Failure)[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            outcomes[i] = !write.Activation.Alive ? (false, "activation gone before the flush")
+                : Roll(SimulatedFaults.FlushFailures) ? (false, "write failed in the flush")
+                : write.Store() ? (true, "")
+                : (false, "version conflict");
+            VersionConflicts += outcomes[i].Failure == "version conflict" ? 1 : 0;
+        }
+
+        if (outcomes.Any(o => o.Stored) && outcomes.Any(o => o.Failure == "write failed in the flush"))
+        {
+            PartialFlushes++;
+        }
+
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (outcomes[i].Stored)
+            {
+                writes[i].Done.SetResult();
+            }
+            else
+            {
+                writes[i].Failed();
+                writes[i].Done.SetException(new SimulatedFault(outcomes[i].Failure));
+            }
+        }
+    }
+
+    /// <summary>
+    /// With faults off: every grain is activated (users deliver their outboxes, the coordinator finishes merges), every
+    /// queued write is flushed, and plans and days emit what is pending — what activation and retry timers do.
     /// </summary>
     public void Settle()
     {
-        _ = _coordinator.Live;
-        foreach (var user in _users.Values)
-        {
-            _ = user.Live;
-        }
-
+        var activations = new List<Task> { Activation(_coordinator).Activated };
+        activations.AddRange(_users.Values.Select(u => Activation(u).Activated));
+        Drain();
+        FlushAll();
         foreach (var plan in _plans.Values)
         {
-            EmitPlan(plan);
+            var a = Activation(plan);
+            activations.Add(PlanWorkflow.EmitAsync(a.State, new PlanPorts(this, a)));
         }
 
         foreach (var day in _days.Values)
         {
-            EmitDay(day);
+            var a = Activation(day);
+            activations.Add(UnattributedDayWorkflow.EmitAsync(a.State, new DayPorts(this, a)));
+        }
+
+        FlushAll();
+        if (activations.FirstOrDefault(t => !t.IsCompletedSuccessfully) is { } stuck)
+        {
+            throw new InvalidOperationException($"settling left work unfinished: {stuck.Status} {stuck.Exception?.InnerException?.Message}");
         }
     }
 
-    // ---- IUserPorts: calls from a user activation ----
-
-    public Task<Registration> RegisterAsync(string planId, string userId) =>
-        Call(Plan(planId), () => Copy(Register(planId, planId, userId, 0), DomainJsonContext.Default.Registration));
-
-    public Task DeliverAsync(PlanDeltaMessage message) =>
-        Call(Plan(message.PlanId), () => ApplyDelta(message.PlanId, Copy(message, DomainJsonContext.Default.PlanDeltaMessage)));
-
-    public Task DeliverAsync(UnattributedDeltaMessage message)
+    private void FlushAll()
     {
-        var day = Day(message.Day);
-        return Call(day, () =>
+        while (_silos.Any(s => s.Queue.Count > 0))
         {
-            // Written also on a duplicate: what this activation applied before may not be durable yet (a failed write).
-            day.Live.Apply(message.UserId, message.Sequence, message.Delta);
-            Write(day);
-            EmitDay(day);
-            return true;
-        });
-    }
-
-    // ---- IMergePorts: calls from the coordinator ----
-
-    public Task MarkNamedAsync(string planId)
-    {
-        var plan = Plan(planId);
-        return Call(plan, () =>
-        {
-            // Written even when already named: that may be the memory of a write that failed.
-            plan.Live.MarkNamed();
-            Commit(plan);
-            return true;
-        });
-    }
-
-    public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor)
-    {
-        var source = Plan(sourcePlanId);
-        return Call(source, () =>
-        {
-            var handOff = source.Live.HandOff(mergeId, survivor);
-            Commit(source);
-            var target = Plan(survivor.Root);
-            var move = Wait(Call(target, () =>
+            foreach (var silo in _silos)
             {
-                var absorbed = target.Live.Absorb(Copy(handOff, DomainJsonContext.Default.PlanHandOff), survivor.Version);
-                Commit(target);
-                return Copy(absorbed, DomainJsonContext.Default.MergeMove);
-            }));
-            source.Live.ConfirmHandOff(mergeId);
-            Write(source);
-            return move;
-        });
-    }
-
-    public Task RetargetAsync(string planId, PlanResolution survivor)
-    {
-        var plan = Plan(planId);
-        return Call(plan, () =>
-        {
-            plan.Live.Retarget(survivor);
-            Commit(plan);
-            return true;
-        });
-    }
-
-    public Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases)
-    {
-        var user = User(userId);
-        var aliases = Copy(new Dictionary<string, PlanResolution>(survivorAliases), DomainJsonContext.Default.DictionaryStringPlanResolution);
-        return Call(user, () =>
-        {
-            Run(UserWorkflow.ReconcileAsync(user.Live, aliases, this, Persist(user)));
-            return true;
-        });
-    }
-
-    public Task DeadLetterAsync(MergeRequest request, string reason)
-    {
-        Fail("dead-letter publish");
-        var position = request.Position ?? new SourcePosition("plan-merges", -1, -1);
-        Project(DeadLetterChange(new DeadLetterRow(position, reason, request.RawValue, DateTimeOffset.UnixEpoch)));
-        return Task.CompletedTask;
-    }
-
-    // ---- the plan grain ----
-
-    private Registration Register(string grainPlanId, string askedPlanId, string userId, long forwardedVersion)
-    {
-        var plan = Plan(grainPlanId);
-        var ledger = plan.Live;
-        if (askedPlanId == ledger.PlanId && !ledger.Named)
-        {
-            ledger.MarkNamed();
-            Commit(plan);
-        }
-
-        if (ledger.MergedInto is { } survivor)
-        {
-            var root = Plan(survivor.Root);
-            return Wait(Call(root, () => Register(survivor.Root, askedPlanId, userId, Math.Max(forwardedVersion, survivor.Version))));
-        }
-
-        var registration = ledger.AcceptUser(askedPlanId, userId, forwardedVersion);
-        Commit(plan);
-        return registration;
-    }
-
-    private bool ApplyDelta(string grainPlanId, PlanDeltaMessage message)
-    {
-        var plan = Plan(grainPlanId);
-        switch (plan.Live.Apply(message.UserId, message.Sequence, message.PlanId, message.Delta))
-        {
-            case DeltaOutcome.Forward:
-                var root = plan.Live.MergedInto!.Value.Root;
-                Wait(Call(Plan(root), () => ApplyDelta(root, message)));
-                break;
-            case DeltaOutcome.Applied:
-                Commit(plan);
-                break;
-            case DeltaOutcome.Duplicate:
-                // A redelivery: what this activation applied before may not be durable yet (a failed write).
-                Commit(plan);
-                break;
-        }
-
-        return true;
-    }
-
-    private void Commit(SimulatedActor<PlanLedger> plan)
-    {
-        Write(plan);
-        EmitPlan(plan);
-    }
-
-    private void EmitPlan(SimulatedActor<PlanLedger> plan)
-    {
-        var ledger = plan.Live;
-        var changes = ledger.TakeRowChanges();
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            Fail("emit before publishing");
-            foreach (var change in changes)
-            {
-                Project(change);
+                Flush(silo.Id);
+                Drain();
             }
-
-            Fail("emit before the acknowledgement");
-            ledger.EmitAcknowledged();
-        }
-        catch (SimulatedFault)
-        {
-            ledger.ResumeEmitting();
-            ledger.MarkAllChanged();
-            throw;
         }
     }
-
-    private void EmitDay(SimulatedActor<UnattributedLedger> day)
-    {
-        var ledger = day.Live;
-        if (ledger.TakeRowChange() is not { } change)
-        {
-            return;
-        }
-
-        try
-        {
-            Fail("day emit");
-            Project(change);
-            ledger.EmitAcknowledged();
-        }
-        catch (SimulatedFault)
-        {
-            ledger.ResumeEmitting();
-            throw;
-        }
-    }
-
-    // ---- activations, calls, writes ----
 
     private SimulatedActor<UserTimeline> User(string userId)
     {
         if (!_users.TryGetValue(userId, out var user))
         {
             _users[userId] = user = new SimulatedActor<UserTimeline>(
-                DomainJsonContext.Default.UserTimeline,
-                () => new UserTimeline(userId),
-                timeline => Run(UserWorkflow.DeliverOutboxAsync(timeline, this, Persist(_users[userId]))));
+                $"user {userId}", DomainJsonContext.Default.UserTimeline, () => new UserTimeline(userId), reentrant: false,
+                a => UserWorkflow.DeliverOutboxAsync(a.State, new UserPorts(this, a), () => Persist(a)));
         }
 
         return user;
@@ -299,13 +247,8 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
         if (!_plans.TryGetValue(planId, out var plan))
         {
             _plans[planId] = plan = new SimulatedActor<PlanLedger>(
-                DomainJsonContext.Default.PlanLedger,
-                () => new PlanLedger(planId),
-                ledger =>
-                {
-                    ledger.ResumeEmitting();
-                    EmitPlan(_plans[planId]);
-                });
+                $"plan {planId}", DomainJsonContext.Default.PlanLedger, () => new PlanLedger(planId), reentrant: true,
+                a => PlanWorkflow.ActivateAsync(a.State, new PlanPorts(this, a)));
         }
 
         return plan;
@@ -316,85 +259,41 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
         if (!_days.TryGetValue(day, out var ledger))
         {
             _days[day] = ledger = new SimulatedActor<UnattributedLedger>(
-                DomainJsonContext.Default.UnattributedLedger,
-                () => new UnattributedLedger(day),
-                l =>
-                {
-                    l.ResumeEmitting();
-                    EmitDay(_days[day]);
-                });
+                $"day {day}", DomainJsonContext.Default.UnattributedLedger, () => new UnattributedLedger(day), reentrant: true,
+                a => UnattributedDayWorkflow.ActivateAsync(a.State, new DayPorts(this, a)));
         }
 
         return ledger;
     }
 
-    /// <summary>
-    /// A grain call: it may be lost before it arrives, or its answer lost after the callee acted — sometimes because
-    /// the callee's silo died right then, taking what the callee had not written with it.
-    /// </summary>
-    private Task<T> Call<T, TState>(SimulatedActor<TState> callee, Func<T> body)
-        where TState : class
-    {
-        try
-        {
-            Fail("call lost before it arrived");
-            var result = body();
-            if (_dice.Roll())
-            {
-                Crash(callee);
-                throw new SimulatedFault("callee died after acting");
-            }
-
-            Fail("answer lost");
-            return Task.FromResult(result);
-        }
-        catch (SimulatedFault e)
-        {
-            return Task.FromException<T>(e);
-        }
-    }
-
-    private void Write<T>(SimulatedActor<T> actor)
-        where T : class
-    {
-        if (_dice.Roll())
-        {
-            // A user or the coordinator discards its activation when a write fails: what it holds in memory is not
-            // durable, and it would act on it. Plans and days keep theirs and answer nothing before a write succeeds.
-            if (actor is SimulatedActor<UserTimeline> or SimulatedActor<MergeForest>)
-            {
-                Crash(actor);
-            }
-
-            throw new SimulatedFault("storage write");
-        }
-
-        actor.Write();
-    }
-
-    private Func<Task> Persist<T>(SimulatedActor<T> actor)
-        where T : class =>
-        () =>
-        {
-            Write(actor);
-            return Task.CompletedTask;
-        };
-
     private void Crash<T>(SimulatedActor<T> actor)
         where T : class
     {
-        if (actor.IsActive)
+        if (actor.Current is { } activation)
         {
-            actor.Crash();
+            activation.Kill();
             Crashes++;
         }
     }
+
+    private bool Has(SimulatedFaults fault) => (_faults & fault) == fault;
+
+    private bool Roll(SimulatedFaults fault, double scale = 1) => Has(fault) && _dice.Roll(scale);
 
     private void Fail(string where)
     {
         if (_dice.Roll())
         {
             throw new SimulatedFault(where);
+        }
+    }
+
+    // Continuations must all run on the simulation's thread, from its scheduler: anything else would make a seed not replay.
+    private void CheckThread()
+    {
+        if (Environment.CurrentManagedThreadId != _thread)
+        {
+            throw new InvalidOperationException("the simulation left its thread: a continuation ran elsewhere");
         }
     }
 
@@ -416,8 +315,5 @@ internal sealed class FaultyCluster : IUserPorts, IMergePorts
     private static T Copy<T>(T value, JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, type), type)!;
 
-    // Every port completes synchronously (a completed or faulted task), so the workflows run to the end in the call.
-    private static void Run(Task task) => task.GetAwaiter().GetResult();
-
-    private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+    private static T Same<T>(T value) => value;
 }
