@@ -30,7 +30,7 @@ internal sealed class UnattributedDayGrain(
         _ledger = state.State.LoadedParts is { } parts ? UnattributedLedgerParts.Load(day, parts) : new UnattributedLedger(day);
         state.State.LoadedParts = null;
         state.State.Bind(() => UnattributedLedgerParts.All(_ledger));
-        var writes = new WriteBehind(SaveAsync, time, groupCommit.Value.WriteSpacing);
+        var writes = new WriteBehind(() => LedgerWrites.WriteAsync(_ledger, SaveAsync), time, groupCommit.Value.WriteSpacing);
         _ports = new UnattributedDayPorts(sink, writes, new SerialEmits(EmitNowAsync));
         _emitRetry = new EmitRetry(this, _ports.EmitPendingAsync);
         return UnattributedDayWorkflow.ActivateAsync(_ledger, _ports); // a row taken but not acknowledged before a crash is emitted again

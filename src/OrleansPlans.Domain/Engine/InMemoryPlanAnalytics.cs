@@ -161,6 +161,8 @@ public sealed class InMemoryPlanAnalytics
         _dirtyPlans.Clear();
         foreach (var day in _dirtyDays)
         {
+            // The write step with a write that stores nothing (the engine keeps no state elsewhere), then the emit.
+            Wait(LedgerWrites.WriteAsync(day, NoPersistence));
             Wait(UnattributedDayWorkflow.EmitAsync(day, _ports));
         }
 

@@ -8,7 +8,7 @@ namespace OrleansPlans.Domain.Plans;
 /// One plan id's state. A surviving (root) plan holds the totals of everything attributed to it and to the plans
 /// merged into it; a merged plan (alias) holds only where it resolves now. State is bounded by the plan's history.
 /// </summary>
-public sealed class PlanLedger
+public sealed class PlanLedger : ICapturesRows
 {
     /// <summary>Creates the ledger of a plan id that nothing has named yet.</summary>
     public PlanLedger(string planId) => PlanId = planId;
@@ -43,13 +43,13 @@ public sealed class PlanLedger
     /// <summary>The merge that made this plan an alias (a replay of it must be answered, not refused).</summary>
     public string? MergedBy { get; set; }
 
-    /// <summary>Rows changed since they were last emitted.</summary>
+    /// <summary>Rows changed since a write last captured them (<see cref="CaptureForWrite"/>).</summary>
     public FigureChanges Changes { get; set; } = new();
 
     /// <summary>
-    /// Rows taken for emitting whose emit has not been acknowledged yet. Kept in the state, so that a write made while
-    /// an emit is in flight still records them: a process dying before the acknowledgement re-emits them on activation
-    /// (<see cref="ResumeEmitting"/>) instead of losing them. Emits of one ledger must run one at a time.
+    /// Rows captured for emitting whose emit has not been acknowledged yet. Kept in the state, so that every write
+    /// records them: a process dying before the acknowledgement re-emits them on activation
+    /// (<see cref="ResumeAfterRestart"/>) instead of losing them. Emits of one ledger must run one at a time.
     /// </summary>
     public FigureChanges Emitting { get; set; } = new();
 
@@ -59,6 +59,9 @@ public sealed class PlanLedger
     /// </summary>
     [JsonIgnore]
     public PlanLedgerUnsaved Unsaved { get; } = new();
+
+    // Rows captured by writes, oldest first, until their emit is acknowledged (see CaptureForWrite).
+    private readonly List<CapturedRows> _captured = [];
 
     /// <summary>True while this plan survives.</summary>
     [JsonIgnore]
@@ -256,32 +259,113 @@ public sealed class PlanLedger
     }
 
     /// <summary>
-    /// Takes the pending row changes, leaving none, and keeps them in <see cref="Emitting"/> until
-    /// <see cref="EmitAcknowledged"/>; <see cref="ResumeEmitting"/> gives them back if emitting fails.
+    /// A write is serializing this ledger: the rows of every change since the last capture are taken now, valued as
+    /// that write stores them, and published only once it succeeded (<see cref="WriteSucceeded"/>), so no row is seen
+    /// before the state it comes from is durable, even while other calls change the ledger during the write. Their keys
+    /// join <see cref="Emitting"/>, which the write stores: a process dying after the write re-emits them.
     /// </summary>
-    public IReadOnlyList<RowChange> TakeRowChanges()
+    public void CaptureForWrite()
     {
         if (Changes.IsEmpty)
         {
-            return [];
+            return;
         }
 
-        var rows = PlanRows.Changes(this, Changes);
+        _captured.Add(new CapturedRows(Changes, PlanRows.Changes(this, Changes)));
         Emitting.UnionWith(Changes);
-        Changes = Changes.Emptied();
-        return rows;
+        Changes = new FigureChanges();
+    }
+
+    /// <summary>The write that last captured rows succeeded: they may be published.</summary>
+    public void WriteSucceeded()
+    {
+        foreach (var batch in _captured)
+        {
+            batch.Durable = true;
+        }
+    }
+
+    /// <summary>The write that last captured rows failed: their changes are pending again, for the next write.</summary>
+    public void WriteFailed()
+    {
+        foreach (var batch in _captured.Where(b => !b.Durable))
+        {
+            Changes.UnionWith(batch.Keys);
+        }
+
+        _captured.RemoveAll(b => !b.Durable);
+        RecountEmitting();
+    }
+
+    /// <summary>
+    /// Takes the rows of every durable capture not taken yet (a row captured twice: its later value), for one emit at a
+    /// time; <see cref="EmitAcknowledged"/> forgets them, <see cref="ResumeEmitting"/> gives them back.
+    /// </summary>
+    public IReadOnlyList<RowChange> TakeRowChanges()
+    {
+        List<RowChange>? rows = null;
+        Dictionary<(string Table, string Key), int>? positions = null;
+        foreach (var batch in _captured.Where(b => b.Durable && !b.Taken))
+        {
+            batch.Taken = true;
+            if (rows is null)
+            {
+                rows = [.. batch.Rows];
+                continue;
+            }
+
+            positions ??= rows.Select((row, i) => (row, i)).ToDictionary(x => (x.row.Table, x.row.Key), x => x.i);
+            foreach (var row in batch.Rows)
+            {
+                if (positions.TryGetValue((row.Table, row.Key), out var at))
+                {
+                    rows[at] = row;
+                }
+                else
+                {
+                    positions[(row.Table, row.Key)] = rows.Count;
+                    rows.Add(row);
+                }
+            }
+        }
+
+        return rows ?? (IReadOnlyList<RowChange>)[];
     }
 
     /// <summary>The rows last taken were emitted (acknowledged): they need no emit after a restart.</summary>
-    public void EmitAcknowledged() => Emitting = Emitting.Emptied();
+    public void EmitAcknowledged()
+    {
+        _captured.RemoveAll(b => b.Taken);
+        RecountEmitting();
+    }
 
-    /// <summary>Rows taken but never acknowledged (a failed emit, or a restart) become pending again.</summary>
+    /// <summary>Rows taken but never acknowledged (a failed emit) are given back, to be emitted again.</summary>
     public void ResumeEmitting()
     {
-        if (!Emitting.IsEmpty)
+        foreach (var batch in _captured)
         {
-            Changes.UnionWith(Emitting);
-            Emitting = new FigureChanges();
+            batch.Taken = false;
+        }
+    }
+
+    /// <summary>
+    /// A new activation: every row its stored state lists as changed or being emitted comes from durable state, so it
+    /// is captured at once as durable, to be emitted again (emits are idempotent).
+    /// </summary>
+    public void ResumeAfterRestart()
+    {
+        Changes.UnionWith(Emitting);
+        Emitting = new FigureChanges();
+        CaptureForWrite();
+        WriteSucceeded();
+    }
+
+    private void RecountEmitting()
+    {
+        Emitting = new FigureChanges();
+        foreach (var batch in _captured)
+        {
+            Emitting.UnionWith(batch.Keys);
         }
     }
 
@@ -297,22 +381,10 @@ public sealed class PlanLedger
             PlanRows.Changes(this, Changes, sink);
             Changes = Changes.Emptied();
         }
-
-        if (!Emitting.IsEmpty)
-        {
-            EmitAcknowledged();
-        }
     }
 
     /// <summary>Every current row of this plan id (for a full re-emit or a query).</summary>
     public IEnumerable<OutputRow> CurrentRows() => PlanRows.All(this);
-
-    /// <summary>Marks every row of this plan as changed, e.g. when rows must be re-emitted after a failure.</summary>
-    public void MarkAllChanged()
-    {
-        Figures.MarkAll(Changes);
-        Changes.Plan = true;
-    }
 
     private void MarkUnsaved(PlanFigures figures, HashSet<string> users, Dictionary<string, Dictionary<string, long>> sequences)
     {

@@ -13,9 +13,12 @@ public static class PlanWorkflow
     /// <summary>Emits what a previous activation changed, or took but never saw acknowledged, before it ended.</summary>
     public static Task ActivateAsync(PlanLedger ledger, ILedgerPorts ports)
     {
-        ledger.ResumeEmitting();
+        ledger.ResumeAfterRestart();
         return ports.EmitPendingAsync();
     }
+
+    /// <summary>The write step (<see cref="LedgerWrites.WriteAsync"/>): what a plan's storage write runs inside.</summary>
+    public static Task WriteAsync(PlanLedger ledger, Func<Task> write) => LedgerWrites.WriteAsync(ledger, write);
 
     /// <summary>Registers a user naming <paramref name="askedPlanId"/>; a merged plan forwards to its survivor.</summary>
     public static async Task<Registration> RegisterAsync(
@@ -95,9 +98,9 @@ public static class PlanWorkflow
     }
 
     /// <summary>
-    /// The emit step (run one at a time, after a persist): takes the pending row changes, publishes them, and counts them
-    /// acknowledged. On failure every row is marked changed and pending again (nothing is lost; a retry or the next
-    /// commit emits them), and the failure is passed on.
+    /// The emit step (run one at a time, after a persist): takes the rows of durable writes, publishes them, and counts
+    /// them acknowledged. On failure they are pending again (nothing is lost; a retry or the next commit emits them),
+    /// and the failure is passed on.
     /// </summary>
     public static async Task EmitAsync(PlanLedger ledger, ILedgerPorts ports)
     {
@@ -115,7 +118,6 @@ public static class PlanWorkflow
         catch
         {
             ledger.ResumeEmitting();
-            ledger.MarkAllChanged();
             throw;
         }
     }

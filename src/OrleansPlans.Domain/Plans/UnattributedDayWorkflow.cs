@@ -11,7 +11,7 @@ public static class UnattributedDayWorkflow
     /// <summary>Emits a row a previous activation took but never saw acknowledged before it ended.</summary>
     public static Task ActivateAsync(UnattributedLedger ledger, ILedgerPorts ports)
     {
-        ledger.ResumeEmitting();
+        ledger.ResumeAfterRestart();
         return ports.EmitPendingAsync();
     }
 

@@ -1,3 +1,4 @@
+using OrleansPlans.Domain.Plans;
 using OrleansPlans.Domain.Merges;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Domain.Users;
@@ -152,12 +153,26 @@ internal sealed partial class FaultyCluster
         {
             write = new QueuedWrite(
                 activation,
-                () => activation.Actor.TryStore(activation),
+                () => activation.State is ICapturesRows ledger ? StoreCapturing(ledger, activation) : activation.Actor.TryStore(activation),
                 () => WriteFailed(activation));
             queue.Add(write);
         }
 
         return write.Done.Task;
+    }
+
+    // A plan's or day's write runs inside the production write step, which captures the rows it makes durable; the
+    // flush serializes the state at this moment, as the grain's write does when it starts.
+    private bool StoreCapturing<T>(ICapturesRows ledger, SimulatedActivation<T> activation)
+        where T : class
+    {
+        var stored = false;
+        var step = LedgerWrites.WriteAsync(ledger, () =>
+        {
+            stored = activation.Actor.TryStore(activation);
+            return stored ? Task.CompletedTask : Task.FromException(new SimulatedFault("version conflict"));
+        });
+        return step.IsCompletedSuccessfully && stored;
     }
 
     private void WriteFailed<T>(SimulatedActivation<T> activation)
