@@ -48,6 +48,14 @@ public sealed class KafkaStreamOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Whether saved checkpoints are also committed to Kafka under <see cref="ConsumerGroupId"/>, so lag tools (and
+    /// <c>orleansplans status</c>) see the group's position. A receiver that resumes from a stored checkpoint commits it
+    /// again at once, so a quiet partition reads lag 0 after any restart. Turn off where the group may not commit (no
+    /// ACL); grain storage holds the checkpoints either way. Default true.
+    /// </summary>
+    public bool MirrorCheckpointsToKafka { get; set; } = true;
+
+    /// <summary>
     /// The Orleans grain storage (by name) the default checkpoint store writes to. Default <c>PubSubStore</c>,
     /// which every silo using persistent streams already has.
     /// </summary>

@@ -32,6 +32,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private PartitionProgress _progress = new(-1);
     private long _savedCheckpoint = -1;
+    private long _mirroredCheckpoint = -1;
     private long _nextOffset = -1;
     private DateTimeOffset _lastCheckpointWrite;
     private int _checkpointing;
@@ -88,7 +89,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             GroupId = _options.ConsumerGroupId,
             // Commits only what CommitToKafka stores (the saved checkpoints), in librdkafka's background thread: a
             // synchronous commit would block the pulling agent whenever the group coordinator's broker is down.
-            EnableAutoCommit = true,
+            EnableAutoCommit = _options.MirrorCheckpointsToKafka,
             AutoCommitIntervalMs = (int)Math.Clamp(_options.CheckpointInterval.TotalMilliseconds, 100, 60_000),
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
@@ -110,6 +111,10 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
         _metrics.TrackLag(_queue, ObserveLag);
         KafkaLog.ReceiverStarted(_logger, _providerName, _queue.Topic, _queue.Partition, start.ToString(), origin);
+
+        // The previous reader may have died after saving this checkpoint but before Kafka committed it; nothing new may
+        // ever complete on a quiet partition, so mirror the resumed position now or its lag would read stale forever.
+        MirrorToKafka();
     }
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
