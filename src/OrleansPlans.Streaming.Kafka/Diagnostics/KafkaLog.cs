@@ -73,4 +73,16 @@ internal static partial class KafkaLog
     [LoggerMessage(EventId = 4114, Level = LogLevel.Warning,
         Message = "Kafka stream provider {Provider}: delivery of {Topic}[{Partition}]@{Offset} on stream {StreamId} was interrupted because its queue stopped; not dead-lettered, the queue's next reader delivers it again")]
     public static partial void DeliveryInterrupted(ILogger logger, string provider, string topic, int partition, long offset, string streamId);
+
+    [LoggerMessage(EventId = 4115, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: the dead-letter copy of {Topic}[{Partition}]@{Offset} was cut to fit the dead-letter topic ({Size} bytes of value, {Written} bytes written); its reason holds the original size and SHA-256")]
+    public static partial void DeadLetterTruncated(ILogger logger, string provider, string topic, int partition, long offset, int size, int written);
+
+    [LoggerMessage(EventId = 4116, Level = LogLevel.Error,
+        Message = "Kafka stream provider {Provider}: {Topic}[{Partition}] is stuck at offset {Offset} after {Failures} failures; nothing behind it is checkpointed until it is dead-lettered: {Error}")]
+    public static partial void PartitionStuck(ILogger logger, string provider, string topic, int partition, long offset, int failures, string error);
+
+    [LoggerMessage(EventId = 4117, Level = LogLevel.Information,
+        Message = "Kafka stream provider {Provider}: {Topic}[{Partition}] is no longer stuck at offset {Offset}")]
+    public static partial void PartitionUnstuck(ILogger logger, string provider, string topic, int partition, long offset);
 }

@@ -16,9 +16,13 @@ internal static class KafkaStreamServiceCollectionExtensions
         services.AddKeyedSingleton<IKafkaDeadLetterSink>(name, (sp, _) => new KafkaDeadLetterSink(
             name,
             sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).DeadLetterTopic,
+            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).EffectiveDeadLetterMaxMessageBytes,
             sp.GetRequiredKeyedService<KafkaProducerHolder>(name),
             sp.GetRequiredKeyedService<KafkaStreamMetrics>(name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<KafkaDeadLetterSink>>()));
+        services.AddKeyedSingleton(name, (sp, _) => new KafkaStuckPartitionRegistry(
+            name, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<KafkaStuckPartitionRegistry>>()));
+        services.AddKeyedSingleton<IKafkaStuckPartitions>(name, (sp, key) => sp.GetRequiredKeyedService<KafkaStuckPartitionRegistry>(key));
     }
 }

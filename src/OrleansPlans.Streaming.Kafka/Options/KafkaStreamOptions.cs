@@ -25,6 +25,25 @@ public sealed class KafkaStreamOptions
     public string DeadLetterTopic { get; set; } = "";
 
     /// <summary>
+    /// The most bytes one dead-letter record (key and JSON value) may take. A record whose whole copy would be larger
+    /// is dead-lettered with a prefix of its raw value, its original size and the SHA-256 of the whole value, so a
+    /// record of any size can be dead-lettered and never stalls its partition. Null (the default) takes
+    /// <c>message.max.bytes</c> from <see cref="ClientConfig"/> less 1 KiB when set, else 900,000 bytes (below the
+    /// 1 MB default limit of Kafka brokers and topics). At least <see cref="MinDeadLetterMessageBytes"/>.
+    /// </summary>
+    public int? DeadLetterMaxMessageBytes { get; set; }
+
+    /// <summary>The smallest <see cref="DeadLetterMaxMessageBytes"/> accepted: room for the record's position, reason and digest.</summary>
+    public const int MinDeadLetterMessageBytes = 16 * 1024;
+
+    /// <summary>The dead-letter size limit in force: <see cref="DeadLetterMaxMessageBytes"/> or its default.</summary>
+    public int EffectiveDeadLetterMaxMessageBytes =>
+        DeadLetterMaxMessageBytes
+        ?? (ClientConfig.TryGetValue("message.max.bytes", out var configured) && int.TryParse(configured, out var max)
+            ? Math.Max(MinDeadLetterMessageBytes, max - 1024)
+            : 900_000);
+
+    /// <summary>
     /// The most records one pull of one partition takes from the consumer. Orleans also caps a pull at a tenth of
     /// <see cref="CacheSize"/>. Default 500.
     /// </summary>

@@ -31,6 +31,7 @@ internal sealed partial class KafkaQueueReceiver
             _savedCheckpoint = through;
             _lastCheckpointWrite = now;
             MirrorToKafka();
+            _stuck.Passed(_queue.Topic, _queue.Partition, through);
         }
         catch (Exception ex)
         {

@@ -25,6 +25,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private readonly IKafkaRecordDecoder _decoder;
     private readonly IKafkaDeadLetterSink _deadLetters;
     private readonly Func<IKafkaCheckpointStore> _checkpoints;
+    private readonly KafkaStuckPartitionRegistry _stuck;
     private readonly KafkaStreamMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -45,6 +46,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         IKafkaRecordDecoder decoder,
         IKafkaDeadLetterSink deadLetters,
         Func<IKafkaCheckpointStore> checkpoints,
+        KafkaStuckPartitionRegistry stuck,
         KafkaStreamMetrics metrics,
         TimeProvider timeProvider,
         ILogger logger)
@@ -55,6 +57,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _decoder = decoder;
         _deadLetters = deadLetters;
         _checkpoints = checkpoints;
+        _stuck = stuck;
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -228,6 +231,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _stopping = true;
         _metrics.UntrackLag(_queue);
         await MaybeCheckpointAsync(force: true).ConfigureAwait(false);
+        _stuck.Cleared(_queue.Topic, _queue.Partition);
         if (_consumer is { } consumer)
         {
             _consumer = null;
@@ -276,8 +280,10 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         }
         catch (Exception ex)
         {
-            // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one.
+            // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one. A
+            // failure that repeats makes the partition stuck for readiness and status to report.
             KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
+            _stuck.Failed(_queue.Topic, _queue.Partition, firstOffset, ex.Message);
             _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
             return false;
         }
