@@ -10,8 +10,11 @@ internal static class KafkaStreamServiceCollectionExtensions
 {
     public static void AddKafkaStreamServices(this IServiceCollection services, string name)
     {
+        services.AddKeyedSingleton(name, (sp, _) => new KafkaLogLimiter(name, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddKeyedSingleton(name, (sp, _) => new KafkaProducerHolder(
-            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name), sp.GetRequiredService<ILogger<KafkaProducerHolder>>()));
+            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),
+            sp.GetRequiredKeyedService<KafkaLogLimiter>(name),
+            sp.GetRequiredService<ILogger<KafkaProducerHolder>>()));
         services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamMetrics(name, sp.GetService<IMeterFactory>()));
         services.AddKeyedSingleton<IKafkaDeadLetterSink>(name, (sp, _) => new KafkaDeadLetterSink(
             name,

@@ -72,6 +72,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
             _services.GetRequiredKeyedService<IKafkaDeadLetterSink>(_name),
             ResolveCheckpointStore,
             _services.GetRequiredKeyedService<KafkaStuckPartitionRegistry>(_name),
+            _services.GetRequiredKeyedService<KafkaLogLimiter>(_name),
             _services.GetRequiredKeyedService<KafkaStreamMetrics>(_name),
             _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<KafkaQueueReceiver>());

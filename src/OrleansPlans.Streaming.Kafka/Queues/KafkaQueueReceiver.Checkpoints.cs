@@ -35,7 +35,10 @@ internal sealed partial class KafkaQueueReceiver
         }
         catch (Exception ex)
         {
-            KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
+            if (_logLimiter.Allow(_logger, Microsoft.Extensions.Logging.LogLevel.Warning, $"checkpoint write failed: {ex.Message}"))
+            {
+                KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
+            }
         }
         finally
         {
@@ -66,7 +69,7 @@ internal sealed partial class KafkaQueueReceiver
         }
         catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
         {
-            KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, saved + 1, ex.Message);
+            LogKafkaCommitFailed(saved + 1, ex.Message);
         }
     }
 }

@@ -26,6 +26,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private readonly IKafkaDeadLetterSink _deadLetters;
     private readonly Func<IKafkaCheckpointStore> _checkpoints;
     private readonly KafkaStuckPartitionRegistry _stuck;
+    private readonly KafkaLogLimiter _logLimiter;
     private readonly KafkaStreamMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -47,6 +48,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         IKafkaDeadLetterSink deadLetters,
         Func<IKafkaCheckpointStore> checkpoints,
         KafkaStuckPartitionRegistry stuck,
+        KafkaLogLimiter logLimiter,
         KafkaStreamMetrics metrics,
         TimeProvider timeProvider,
         ILogger logger)
@@ -58,6 +60,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _deadLetters = deadLetters;
         _checkpoints = checkpoints;
         _stuck = stuck;
+        _logLimiter = logLimiter;
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -99,15 +102,15 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             AutoOffsetReset = _options.StartPosition == KafkaStartPosition.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
         };
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, error) => KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, error.Reason))
-            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, message))
+            .SetErrorHandler((_, error) => LogConsumeError(error.Reason))
+            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, _logLimiter, message))
             .SetOffsetsCommittedHandler((_, committed) =>
             {
                 // Local_NoOffset only says nothing new was stored since the last commit.
                 if (committed.Error.IsError && committed.Error.Code != Confluent.Kafka.ErrorCode.Local_NoOffset)
                 {
                     var offset = committed.Offsets.Count > 0 ? committed.Offsets[0].Offset.Value : -1;
-                    KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, offset, committed.Error.Reason);
+                    LogKafkaCommitFailed(offset, committed.Error.Reason);
                 }
             })
             .Build();
@@ -151,7 +154,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             }
             catch (ConsumeException ex) when (!ex.Error.IsFatal)
             {
-                KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, ex.Error.Reason);
+                LogConsumeError(ex.Error.Reason);
                 break;
             }
 
@@ -282,10 +285,31 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         {
             // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one. A
             // failure that repeats makes the partition stuck for readiness and status to report.
-            KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
+            if (_logLimiter.Allow(_logger, LogLevel.Warning, $"could not dead-letter records of {_queue.Topic}[{_queue.Partition}]: {ex.Message}"))
+            {
+                KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
+            }
+
             _stuck.Failed(_queue.Topic, _queue.Partition, firstOffset, ex.Message);
             _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
             return false;
+        }
+    }
+
+    // Every partition's consumer reports the same errors while a broker is down: logged at a bounded rate.
+    private void LogConsumeError(string reason)
+    {
+        if (_logLimiter.Allow(_logger, LogLevel.Warning, $"consume error: {reason}"))
+        {
+            KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, reason);
+        }
+    }
+
+    private void LogKafkaCommitFailed(long offset, string reason)
+    {
+        if (_logLimiter.Allow(_logger, LogLevel.Warning, $"commit to Kafka failed: {reason}"))
+        {
+            KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, offset, reason);
         }
     }
 
