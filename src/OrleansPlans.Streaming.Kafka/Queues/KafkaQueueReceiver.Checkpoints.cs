@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace OrleansPlans.Streaming.Kafka;
 
@@ -35,7 +36,7 @@ internal sealed partial class KafkaQueueReceiver
         }
         catch (Exception ex)
         {
-            if (_logLimiter.Allow(_logger, Microsoft.Extensions.Logging.LogLevel.Warning, $"checkpoint write failed: {ex.Message}"))
+            if (_logLimiter.Allow(_logger, LogLevel.Warning, $"checkpoint write failed: {ex.Message}"))
             {
                 KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
             }

@@ -93,7 +93,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         var config = new ConsumerConfig(KafkaClientConfig.Build(_options))
         {
             GroupId = _options.ConsumerGroupId,
-            // Commits only what CommitToKafka stores (the saved checkpoints), in librdkafka's background thread: a
+            // Commits only what MirrorToKafka stores (the saved checkpoints), in librdkafka's background thread: a
             // synchronous commit would block the pulling agent whenever the group coordinator's broker is down.
             EnableAutoCommit = _options.MirrorCheckpointsToKafka,
             AutoCommitIntervalMs = (int)Math.Clamp(_options.CheckpointInterval.TotalMilliseconds, 100, 60_000),
@@ -271,45 +271,6 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         {
             KafkaLog.DecoderThrew(_logger, ex, _providerName, record.Position.Topic, record.Position.Partition, record.Position.Offset);
             return KafkaDecodeResult.Failure($"decoder threw {ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
-    private async Task<bool> TryDeadLetterAsync(List<(KafkaPosition Position, string Reason, byte[]? Raw)> rejected, long firstOffset)
-    {
-        try
-        {
-            await Task.WhenAll(rejected.Select(r => _deadLetters.WriteAsync(r.Position, r.Reason, r.Raw))).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex)
-        {
-            // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one. A
-            // failure that repeats makes the partition stuck for readiness and status to report.
-            if (_logLimiter.Allow(_logger, LogLevel.Warning, $"could not dead-letter records of {_queue.Topic}[{_queue.Partition}]: {ex.Message}"))
-            {
-                KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
-            }
-
-            _stuck.Failed(_queue.Topic, _queue.Partition, firstOffset, ex.Message);
-            _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
-            return false;
-        }
-    }
-
-    // Every partition's consumer reports the same errors while a broker is down: logged at a bounded rate.
-    private void LogConsumeError(string reason)
-    {
-        if (_logLimiter.Allow(_logger, LogLevel.Warning, $"consume error: {reason}"))
-        {
-            KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, reason);
-        }
-    }
-
-    private void LogKafkaCommitFailed(long offset, string reason)
-    {
-        if (_logLimiter.Allow(_logger, LogLevel.Warning, $"commit to Kafka failed: {reason}"))
-        {
-            KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, offset, reason);
         }
     }
 
