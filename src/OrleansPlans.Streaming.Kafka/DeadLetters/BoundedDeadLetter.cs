@@ -62,7 +62,8 @@ internal static class BoundedDeadLetter
     private static int ValueBudget(KafkaPosition position, int maxMessageBytes) =>
         maxMessageBytes - Encoding.UTF8.GetByteCount(DeadLetterRecord.Key(position)) - RecordOverheadBytes;
 
-    private static string Clip(string reason)
+    /// <summary>The reason cut to <see cref="MaxReasonChars"/> characters (saying so) when it is longer: for the record and the log.</summary>
+    internal static string Clip(string reason)
     {
         if (reason.Length <= MaxReasonChars)
         {

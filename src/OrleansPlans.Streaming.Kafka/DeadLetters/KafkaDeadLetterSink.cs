@@ -43,6 +43,6 @@ internal sealed class KafkaDeadLetterSink(
             KafkaLog.DeadLetterTruncated(logger, providerName, position.Topic, position.Partition, position.Offset, rawValue?.Length ?? 0, value.Length);
         }
 
-        KafkaLog.DeadLettered(logger, providerName, position.Topic, position.Partition, position.Offset, reason);
+        KafkaLog.DeadLettered(logger, providerName, position.Topic, position.Partition, position.Offset, BoundedDeadLetter.Clip(reason));
     }
 }
