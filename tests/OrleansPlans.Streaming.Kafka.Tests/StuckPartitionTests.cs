@@ -45,6 +45,34 @@ public sealed class StuckPartitionTests
     }
 
     [Fact]
+    public async Task a_record_whose_cut_copy_the_producer_still_refuses_is_dead_lettered_without_its_raw_value_but_with_size_and_digest()
+    {
+        await using var world = KafkaStreamsTestWorld.WithDevBroker(partitions: 1);
+
+        // A producer limit below the smallest dead-letter limit the provider accepts (16 KiB): even the cut copy is refused.
+        await using var cluster = await world.StartClusterAsync(silos: 1,
+            silo => silo.Services.AddKeyedSingleton<IKafkaRecordDecoder, RejectingDecoder>(KafkaStreamsTestWorld.ProviderName),
+            kafka => kafka.ClientConfig["message.max.bytes"] = "12000");
+        var big = new TestRecord("key-big", "!" + new string('y', 100_000), 0);
+        var after = TestRecord.Many("after", count: 10, keys: 2, partitions: 1);
+        using (var producer = KafkaTestClients.Producer(world.BootstrapServers))
+        {
+            await KafkaTestClients.ProduceAsync(producer, world.Topic, [big, .. after]);
+        }
+
+        await Eventually.HoldsAsync(() => world.Log.AppliedCount >= after.Count, TimeSpan.FromSeconds(30),
+            () => $"{world.Log.AppliedCount} of {after.Count} records applied");
+        RecordAssert.AppliedExactly(after, world.Log);
+        var letter = Assert.Single(KafkaTestClients.ReadTopic(world.BootstrapServers, world.DeadLetterTopic, 1, 1, TimeSpan.FromSeconds(30)));
+        using var json = JsonDocument.Parse(letter.Message.Value);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("raw_value").ValueKind);
+        var reason = json.RootElement.GetProperty("reason").GetString()!;
+        Assert.Contains($"raw_value omitted", reason, StringComparison.Ordinal);
+        Assert.Contains($"{big.Value.Length} bytes", reason, StringComparison.Ordinal);
+        Assert.Contains(BoundedDeadLetter.Digest(Encoding.UTF8.GetBytes(big.Value)), reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_partition_whose_dead_letters_keep_failing_is_reported_stuck_at_the_record_and_clears_once_they_succeed()
     {
         await using var world = KafkaStreamsTestWorld.WithDevBroker(partitions: 1);
