@@ -7,7 +7,7 @@ namespace OrleansPlans.Acceptance.Tests;
 /// <summary>Checks the HTTP surface of a real silo process: its readiness probe and the service API's answers against the oracle.</summary>
 internal static class HostSurface
 {
-    /// <summary>The readiness probe must answer 200 with the silo, Kafka and PostgreSQL checks all healthy.</summary>
+    /// <summary>The readiness probe must answer 200 with the silo, Kafka, PostgreSQL and input-partition checks all healthy.</summary>
     public static async Task AssertReadyAsync(HttpClient http, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync("health/ready", cancellationToken);
@@ -16,7 +16,7 @@ internal static class HostSurface
         using var report = JsonDocument.Parse(body);
         var checks = report.RootElement.GetProperty("checks").EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal(["kafka", "postgresql", "silo"], checks.Keys.Order());
+        Assert.Equal(["input-partitions", "kafka", "postgresql", "silo"], checks.Keys.Order());
         Assert.All(checks.Values, status => Assert.Equal("Healthy", status));
     }
 

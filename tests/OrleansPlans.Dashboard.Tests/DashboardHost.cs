@@ -38,7 +38,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public static async Task<DashboardHost> StartAsync(
         AnalyticsDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
-        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null)
+        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null, IStuckPartitionSource? stuck = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         if (kestrel)
@@ -56,6 +56,11 @@ public sealed class DashboardHost : IAsyncDisposable
         if (status is not null)
         {
             builder.Services.AddSingleton(status);
+        }
+
+        if (stuck is not null)
+        {
+            builder.Services.AddSingleton(stuck);
         }
 
         builder.Services.AddOrleansPlansDashboard(builder.Configuration, database.ConnectionString, Seed.Schema, configureStatus);

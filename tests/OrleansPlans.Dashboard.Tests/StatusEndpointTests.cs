@@ -25,6 +25,21 @@ public sealed class StatusEndpointTests(AnalyticsDatabaseFixture database)
         Assert.Equal(3, body.GetProperty("silos").GetArrayLength());
         Assert.Equal("Active", body.GetProperty("silos")[0].GetProperty("status").GetString());
         Assert.Equal(2, body.GetProperty("deadLetters").GetProperty("count").GetInt64());
+        Assert.Equal(0, body.GetProperty("stuckPartitions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task status_names_the_partitions_the_host_reports_stuck_with_their_offset()
+    {
+        var since = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var stuck = new FixedStuckPartitions([new StuckPartition("content-usage", 5, 508, since, 327, "Broker: Message size too large")]);
+        await using var host = await DashboardHost.StartAsync(database, status: new FixedPipelineStatusSource(FixedPipelineStatusSource.Sample), stuck: stuck);
+
+        var status = await host.GetAsync("/api/v1/status").ReadAsync<PipelineStatus>();
+
+        var partition = Assert.Single(status.StuckPartitions);
+        Assert.Equal(("content-usage", 5, 508L, since, 327), (partition.Topic, partition.Partition, partition.Offset, partition.Since, partition.Failures));
+        Assert.Equal("Broker: Message size too large", partition.LastError);
     }
 
     [Fact]
@@ -53,6 +68,8 @@ public sealed class StatusEndpointTests(AnalyticsDatabaseFixture database)
         Assert.True(status.Postgres.Reachable, status.Postgres.Error);
         Assert.Equal(2, status.DeadLetters?.Count); // the seeded dead_letters rows, read from the configured schema
         Assert.Empty(status.InputLag);
+        Assert.Null(status.TotalInputLag); // unknown, not zero
+        Assert.Null(status.TotalSinkLag);
     }
 
     [Fact]
@@ -90,6 +107,11 @@ public sealed class StatusEndpointTests(AnalyticsDatabaseFixture database)
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nothing answers there
+    }
+
+    private sealed class FixedStuckPartitions(IReadOnlyList<StuckPartition> current) : IStuckPartitionSource
+    {
+        public IReadOnlyList<StuckPartition> Current => current;
     }
 
     private sealed class MovableTimeProvider(DateTimeOffset now) : TimeProvider

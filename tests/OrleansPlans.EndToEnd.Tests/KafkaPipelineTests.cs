@@ -9,6 +9,7 @@ using OrleansPlans.Grains;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Grains.Projection;
 using OrleansPlans.Host.Kafka;
+using OrleansPlans.Operations.Status;
 using OrleansPlans.Oracle;
 using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Persistence.Postgres.Hosting;
@@ -69,10 +70,71 @@ public sealed class KafkaPipelineTests
         }
     }
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(KafkaInputOptions input, InMemoryRowStore rows, string connectionString)
+    [Fact]
+    public async Task a_silo_gone_after_its_checkpoints_but_before_its_kafka_commits_reads_zero_lag_soon_after_a_restart_without_new_records()
+    {
+        var records = new EventGenerator(new GeneratorOptions
+        {
+            Seed = 1313, Users = 40, Plans = 8, MembershipEvents = 300, UsageEvents = 900, Merges = 6, Partitions = 4, MergePartitions = 1,
+        }).Generate();
+        await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = 4 });
+        var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e-crash", CheckpointStorageName = "checkpoints" };
+        broker.CreateTopics([input.MembershipTopic, input.UsageTopic, input.DeadLetterTopic]);
+        broker.CreateTopic(input.MergesTopic, partitions: 1);
+        await using var postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var connectionString = await postgres.CreateDatabaseAsync("e2e_crash", TestContext.Current.CancellationToken);
+        await OrleansPostgresSchema.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
+        await using var status = new PipelineStatusReader(new PipelineStatusOptions { BootstrapServers = broker.BootstrapServers, InputConsumerGroup = input.ConsumerGroupId });
+        var rows = new InMemoryRowStore();
+
+        // The first silo saves every checkpoint in PostgreSQL but never mirrors one to Kafka: the window a kill between
+        // the two writes leaves, held open for the whole run, then closed by stopping the silo.
+        var first = await StartClusterAsync(input, rows, connectionString, silos: 1,
+            silo => silo.Services.Configure<KafkaStreamOptions>(KafkaInputHosting.ProviderName, o => o.MirrorCheckpointsToKafka = false));
+        var positions = await ProduceAsync(broker.BootstrapServers, records);
+        var expected = BatchOracle.Compute(positions);
+        var differences = "";
+        bool TablesExact()
+        {
+            var actual = Canonical(rows.Snapshot().Where(r => r is not DeadLetterRow), DeadLetterKeys(broker.BootstrapServers, input.DeadLetterTopic, rows));
+            differences = expected.DescribeDifferences(actual);
+            return differences.Length == 0;
+        }
+
+        await WaitUntilAsync(TablesExact, throwOnTimeout: false);
+        Assert.True(differences.Length == 0, differences);
+        await first.StopAllSilosAsync(TestContext.Current.CancellationToken);
+        await first.DisposeAsync();
+        var stale = await status.ReadAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(records.Count, stale.TotalInputLag); // nothing committed to Kafka: the status reads every record as lag
+
+        // A restart with no new records: only the resumed checkpoints can bring Kafka's committed offsets to the end.
+        var second = await StartClusterAsync(input, rows, connectionString, silos: 1);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            PipelineStatus current;
+            while ((current = await status.ReadAsync(TestContext.Current.CancellationToken)).TotalInputLag != 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30),
+                    $"input lag still {current.TotalInputLag} after {clock.Elapsed}: {string.Join(", ", current.InputLag.Where(p => p.Lag != 0).Select(p => $"{p.Topic}[{p.Partition}] {p.Lag}"))}");
+                await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(TablesExact(), differences);
+        }
+        finally
+        {
+            await second.StopAllSilosAsync(TestContext.Current.CancellationToken);
+            await second.DisposeAsync();
+        }
+    }
+
+    private static async Task<InProcessTestCluster> StartClusterAsync(
+        KafkaInputOptions input, InMemoryRowStore rows, string connectionString, short silos = 2, Action<Orleans.Hosting.ISiloBuilder>? configure = null)
     {
         // Durable state outlives the silo that is stopped (memory storage would die with it).
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage("PubSubStore");
@@ -82,6 +144,7 @@ public sealed class KafkaPipelineTests
             silo.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
             silo.AddKafkaInputStreams(input);
             silo.AddPlanAnalytics();
+            configure?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.Services.AddPlanDomainSerialization());
         var cluster = builder.Build();

@@ -6,6 +6,7 @@ using OrleansPlans.Host.Health;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.Host.Tests;
 
@@ -57,6 +58,25 @@ public sealed class HealthCheckTests
         var result = await closed.CheckHealthAsync(Context(closed), cancellationToken);
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.StartsWith("PostgreSQL unreachable", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task stuck_partitions_make_the_silo_unready_naming_each_partition_and_offset()
+    {
+        var stuck = new FixedStuckPartitions();
+        var check = new StuckPartitionsHealthCheck(stuck);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(Context(check), TestContext.Current.CancellationToken)).Status);
+
+        stuck.Current = [new KafkaStuckPartition("content-usage", 5, 508, new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), 3, "Broker: Message size too large")];
+        var result = await check.CheckHealthAsync(Context(check), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("content-usage[5] stuck at offset 508 since 2026-03-01T10:00:00Z after 3 failures: Broker: Message size too large", result.Description);
+    }
+
+    private sealed class FixedStuckPartitions : IKafkaStuckPartitions
+    {
+        public IReadOnlyList<KafkaStuckPartition> Current { get; set; } = [];
     }
 
     // A port that was free a moment ago: nothing listens there.

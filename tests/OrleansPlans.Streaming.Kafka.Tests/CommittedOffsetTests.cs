@@ -54,6 +54,36 @@ public sealed class CommittedOffsetTests
         Assert.True(ReadCommitted(world)[0] < ends[0], "the injected OffsetCommit errors were not hit");
     }
 
+    [Fact]
+    public async Task a_checkpoint_saved_but_never_committed_to_kafka_before_the_silo_went_away_is_committed_on_restart_without_new_records()
+    {
+        await using var world = KafkaStreamsTestWorld.WithDevBroker(partitions: 2);
+        var records = TestRecord.Many("q", count: 80, keys: 4, partitions: world.Partitions);
+
+        // The first silo saves its checkpoints in grain storage but never mirrors them to Kafka: the window in which a
+        // killed process leaves Kafka's committed offset behind, held open for the whole run.
+        var first = await world.StartClusterAsync(silos: 1, configureKafka: o => o.MirrorCheckpointsToKafka = false);
+        using (var producer = KafkaTestClients.Producer(world.BootstrapServers))
+        {
+            await KafkaTestClients.ProduceAsync(producer, world.Topic, records);
+        }
+
+        var ends = KafkaTestClients.HighWatermarks(world.BootstrapServers, world.Topic, world.Partitions);
+        await Eventually.HoldsAsync(
+            async () => (await world.ReadCheckpointsAsync()).Select((c, p) => c == ends[p] - 1).All(x => x),
+            TimeSpan.FromSeconds(30), () => "the records were not checkpointed");
+        await world.StopClusterAsync(first);
+        Assert.All(ReadCommitted(world), committed => Assert.True(committed < 0, $"Kafka already holds commit {committed}"));
+
+        // A quiet partition: nothing new arrives, so only the resumed checkpoint can move Kafka's committed offset.
+        await using var second = await world.StartClusterAsync(silos: 1, keepLog: true);
+        await Eventually.HoldsAsync(
+            () => ReadCommitted(world).SequenceEqual(ends),
+            TimeSpan.FromSeconds(15),
+            () => $"committed [{string.Join(", ", ReadCommitted(world))}] did not reach the ends [{string.Join(", ", ends)}]");
+        RecordAssert.AppliedExactly(records, world.Log);
+    }
+
     private static long[] ReadCommitted(KafkaStreamsTestWorld world)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig

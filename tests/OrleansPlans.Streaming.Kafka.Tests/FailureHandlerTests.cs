@@ -49,12 +49,14 @@ public sealed class FailureHandlerTests
     }
 
     private static KafkaStreamFailureHandler Handler(Func<KafkaQueueReceiver?> receiver, IKafkaDeadLetterSink sink) =>
-        new("input", receiver, sink, TimeSpan.FromMinutes(10), TimeProvider.System, NullLogger.Instance);
+        new("input", receiver, sink, Stuck(), TimeSpan.FromMinutes(10), TimeProvider.System, NullLogger.Instance);
 
     private static KafkaQueueReceiver NewReceiver() =>
         new("input", new KafkaPartitionQueue("content-usage", 3, "usage"), new KafkaStreamOptions { ConsumerGroupId = "g" },
             new Utf8StringRecordDecoder(), new RecordingDeadLetterSink(), () => throw new InvalidOperationException("no checkpoint expected"),
-            new KafkaStreamMetrics("input"), TimeProvider.System, NullLogger.Instance);
+            Stuck(), new KafkaLogLimiter("input", TimeProvider.System), new KafkaStreamMetrics("input"), TimeProvider.System, NullLogger.Instance);
+
+    private static KafkaStuckPartitionRegistry Stuck() => new("input", TimeProvider.System, NullLogger<KafkaStuckPartitionRegistry>.Instance);
 
     private sealed class RecordingDeadLetterSink : IKafkaDeadLetterSink
     {

@@ -52,6 +52,27 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void the_dead_letter_limit_defaults_below_a_megabyte_follows_message_max_bytes_and_is_checked()
+    {
+        var options = new KafkaStreamOptions { BootstrapServers = "127.0.0.1:9092", ConsumerGroupId = "g", DeadLetterTopic = "d" };
+        options.Topics.Add(new KafkaTopicOptions { Name = "t" });
+        Assert.Equal(900_000, options.EffectiveDeadLetterMaxMessageBytes);
+
+        options.ClientConfig["message.max.bytes"] = "65536";
+        Assert.Equal(65536 - 1024, options.EffectiveDeadLetterMaxMessageBytes);
+
+        options.DeadLetterMaxMessageBytes = 100_000;
+        Assert.Contains("KafkaStreamOptions.DeadLetterMaxMessageBytes (100000) must not exceed the producer's message.max.bytes (65536) in KafkaStreamOptions.ClientConfig.",
+            KafkaStreamOptionsValidator.Validate(options, isSilo: true));
+
+        options.DeadLetterMaxMessageBytes = 1000;
+        Assert.Contains("KafkaStreamOptions.DeadLetterMaxMessageBytes must be at least 16384 (was 1000).", KafkaStreamOptionsValidator.Validate(options, isSilo: true));
+
+        options.DeadLetterMaxMessageBytes = 20_000;
+        Assert.Empty(KafkaStreamOptionsValidator.Validate(options, isSilo: true));
+    }
+
+    [Fact]
     public async Task a_silo_with_bad_options_refuses_to_start_and_says_which_option()
     {
         await using var world = KafkaStreamsTestWorld.WithDevBroker(partitions: 1);

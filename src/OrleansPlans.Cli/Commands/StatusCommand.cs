@@ -29,9 +29,14 @@ internal static class StatusCommand
             HelpName = "GROUP",
         };
         var json = new Option<bool>("--json") { Description = "Print the status as JSON (the same document as GET /api/v1/status)." };
+        var wait = new Option<bool>("--wait")
+        {
+            Description = "Poll until input and sink lag are 0 and no partition is stuck, then print the status; exit 1 if that is not reached (or the lag stays unknown) within --timeout.",
+        };
+        var timeout = StatusWait.TimeoutOption();
         var command = new Command("status", "Print the pipeline's status: input and sink lag per partition, silos, dead letters (exit 1 if Kafka or PostgreSQL is unreachable).")
         {
-            bootstrap, bootstrapFile, kafkaConfig, connection, schema, inputGroup, sinkGroup, json,
+            bootstrap, bootstrapFile, kafkaConfig, connection, schema, inputGroup, sinkGroup, json, wait, timeout,
         };
 
         command.SetAction(async (parsed, cancellationToken) =>
@@ -60,7 +65,9 @@ internal static class StatusCommand
             }
 
             await using var _ = reader;
-            var status = await reader.ReadAsync(cancellationToken);
+            var (waited, status) = parsed.GetValue(wait)
+                ? await StatusWait.WaitAsync(reader.ReadAsync, parsed.GetValue(timeout), environment.Error, cancellationToken)
+                : (ExitCodes.Ok, await reader.ReadAsync(cancellationToken));
             if (parsed.GetValue(json))
             {
                 await environment.Out.WriteLineAsync(JsonSerializer.Serialize(status, PipelineStatusJsonContext.Default.PipelineStatus));
@@ -75,7 +82,7 @@ internal static class StatusCommand
                 await environment.Error.WriteLineAsync($"warning: {warning}");
             }
 
-            return status.Kafka.Reachable && status.Postgres.Reachable ? ExitCodes.Ok : ExitCodes.Failure;
+            return waited == ExitCodes.Ok && status.Kafka.Reachable && status.Postgres.Reachable ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
     }
@@ -87,12 +94,20 @@ internal static class StatusCommand
         await output.WriteLineAsync($"PostgreSQL  {Describe(status.Postgres)}");
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Input lag (silos, group {status.InputConsumerGroup}): {N(status.TotalInputLag)} records");
+        await output.WriteLineAsync($"Input lag (silos, group {status.InputConsumerGroup}): {Records(status.TotalInputLag)}");
         await LagTableAsync(output, status.InputLag);
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Sink lag (tables, group {status.SinkConsumerGroup}): {N(status.TotalSinkLag)} records");
+        await output.WriteLineAsync($"Sink lag (tables, group {status.SinkConsumerGroup}): {Records(status.TotalSinkLag)}");
         await LagTableAsync(output, status.SinkLag);
+
+        if (status.StuckPartitions.Count > 0)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"STUCK partitions: {status.StuckPartitions.Count}");
+            await TextTable.WriteAsync(output, ["topic", "partition", "offset", "since", "failures", "last error"],
+                status.StuckPartitions.Select(p => new[] { p.Topic, N(p.Partition), N(p.Offset), Time(p.Since), N(p.Failures), p.LastError }));
+        }
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Silos: {status.Silos.Count(s => s.Status == "Active")} active of {status.Silos.Count} listed");
@@ -126,10 +141,12 @@ internal static class StatusCommand
         }
 
         await TextTable.WriteAsync(output, ["topic", "partition", "position", "end", "lag"],
-            partitions.Select(p => new[] { p.Topic, N(p.Partition), p.Position is { } position ? N(position) : "none", N(p.HighWatermark), N(p.Lag) }));
+            partitions.Select(p => new[] { p.Topic, N(p.Partition), p.Position is { } position ? N(position) : "none", N(p.HighWatermark), p.Lag is { } lag ? N(lag) : "unknown" }));
     }
 
     private static string Describe(Reachability reachability) => reachability.Reachable ? "reachable" : $"UNREACHABLE: {reachability.Error}";
+
+    private static string Records(long? total) => total is { } known ? $"{N(known)} records" : "unknown";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

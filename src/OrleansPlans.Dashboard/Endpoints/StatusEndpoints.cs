@@ -10,7 +10,7 @@ namespace OrleansPlans.Dashboard.Endpoints;
 internal static class StatusEndpoints
 {
     public static async Task<Results<Ok<PipelineStatus>, ProblemHttpResult>> GetStatusAsync(
-        [FromServices] IPipelineStatusSource? source, CancellationToken cancellationToken)
+        [FromServices] IPipelineStatusSource? source, [FromServices] IStuckPartitionSource? stuck, CancellationToken cancellationToken)
     {
         if (source is null)
         {
@@ -20,6 +20,8 @@ internal static class StatusEndpoints
                 title: "Pipeline status not configured");
         }
 
-        return TypedResults.Ok(await source.ReadAsync(cancellationToken));
+        // Only the silo knows which of its partitions are stuck; the shared snapshot cannot, so they are added per answer.
+        var status = await source.ReadAsync(cancellationToken);
+        return TypedResults.Ok(stuck is null ? status : status with { StuckPartitions = stuck.Current });
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansPlans.Host.Kafka;
+using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.Host.Health;
 
@@ -10,15 +12,17 @@ public static class HealthHosting
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>Registers the readiness checks: the silo has started, Kafka and PostgreSQL answer.</summary>
+    /// <summary>Registers the readiness checks: the silo has started, Kafka and PostgreSQL answer, no input partition is stuck.</summary>
     public static IServiceCollection AddPipelineHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<KafkaHealthCheck>();
         services.AddSingleton<PostgresHealthCheck>();
+        services.AddSingleton(sp => new StuckPartitionsHealthCheck(sp.GetRequiredKeyedService<IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
         services.AddHealthChecks()
             .AddCheck<SiloStartedHealthCheck>("silo", tags: [ReadyTag])
             .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag])
-            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
+            .AddCheck<StuckPartitionsHealthCheck>("input-partitions", tags: [ReadyTag]);
         return services;
     }
 

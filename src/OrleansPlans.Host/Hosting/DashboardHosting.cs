@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Dashboard.Hosting;
+using OrleansPlans.Host.Health;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 
@@ -28,6 +30,10 @@ public static class DashboardHosting
             status.InputConsumerGroup = kafka.ConsumerGroupId;
             status.ClusterId = silo.ClusterId;
         });
+
+        // The status names the input partitions this silo cannot move past, as readiness does.
+        builder.Services.AddSingleton<Operations.Status.IStuckPartitionSource>(sp =>
+            new InputStuckPartitionSource(sp.GetRequiredKeyedService<Streaming.Kafka.IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
         return builder;
     }
 }

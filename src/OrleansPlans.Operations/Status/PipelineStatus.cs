@@ -39,11 +39,24 @@ public sealed record PipelineStatus
     /// </summary>
     public required IReadOnlyList<PartitionLag> SinkLag { get; init; }
 
-    /// <summary>Records the silos have still to process: the sum of <see cref="InputLag"/>.</summary>
-    public long TotalInputLag => InputLag.Sum(p => p.Lag);
+    /// <summary>
+    /// Records the silos have still to process: the sum of <see cref="InputLag"/>. Null (unknown, not zero) when Kafka is
+    /// unreachable or a partition's position could not be read.
+    /// </summary>
+    public long? TotalInputLag => Kafka.Reachable ? Sum(InputLag) : null;
 
-    /// <summary>Records the sink has still to apply to the tables: the sum of <see cref="SinkLag"/>.</summary>
-    public long TotalSinkLag => SinkLag.Sum(p => p.Lag);
+    /// <summary>
+    /// Records the sink has still to apply to the tables: the sum of <see cref="SinkLag"/>. Null (unknown, not zero) when
+    /// Kafka or PostgreSQL is unreachable or the sink's offsets could not be read.
+    /// </summary>
+    public long? TotalSinkLag => Kafka.Reachable && Postgres.Reachable ? Sum(SinkLag) : null;
+
+    /// <summary>
+    /// Input partitions a silo reports stuck behind a record it can neither process nor dead-letter, with the offset.
+    /// Filled by the host that serves <c>GET /api/v1/status</c> (from its own silo); empty in a status read from outside,
+    /// where a stuck partition shows as input lag that does not fall.
+    /// </summary>
+    public IReadOnlyList<StuckPartition> StuckPartitions { get; init; } = [];
 
     /// <summary>
     /// The silos in the Orleans membership table (every cluster id in the database, or the configured one): all that are
@@ -57,4 +70,20 @@ public sealed record PipelineStatus
 
     /// <summary>Partial problems that did not stop the read (a missing topic, an unmigrated table), one sentence each.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    private static long? Sum(IReadOnlyList<PartitionLag> partitions)
+    {
+        long total = 0;
+        foreach (var partition in partitions)
+        {
+            if (partition.Lag is not { } lag)
+            {
+                return null;
+            }
+
+            total += lag;
+        }
+
+        return total;
+    }
 }

@@ -40,7 +40,9 @@ public sealed partial class PipelineStatusReader
             var output = Watermarks(consumer, metadata, _options.OutputTopics, warnings, cancellationToken);
             var committed = Committed(consumer, input, warnings);
             var inputLag = input
-                .Select(w => PartitionLag.Of(w.Topic, w.Partition, w.Low, w.High, committed.TryGetValue((w.Topic, w.Partition), out var c) ? c : null))
+                .Select(w => committed is null
+                    ? PartitionLag.Unknown(w.Topic, w.Partition, w.Low, w.High)
+                    : PartitionLag.Of(w.Topic, w.Partition, w.Low, w.High, committed.TryGetValue((w.Topic, w.Partition), out var c) ? c : null))
                 .ToList();
             return new KafkaSnapshot(Reachability.Ok, inputLag, output, warnings);
         }
@@ -75,7 +77,8 @@ public sealed partial class PipelineStatusReader
         return result;
     }
 
-    private Dictionary<(string, int), long> Committed(
+    /// <returns>The committed offsets by partition, or null when they could not be read (the lag is then unknown, not the whole partition).</returns>
+    private Dictionary<(string, int), long>? Committed(
         IConsumer<byte[], byte[]> consumer, List<(string Topic, int Partition, long Low, long High)> partitions, List<string> warnings)
     {
         var result = new Dictionary<(string, int), long>();
@@ -97,6 +100,7 @@ public sealed partial class PipelineStatusReader
         catch (KafkaException error)
         {
             warnings.Add($"The committed offsets of consumer group '{_options.InputConsumerGroup}' could not be read: {error.Error.Reason}.");
+            return null;
         }
 
         return result;

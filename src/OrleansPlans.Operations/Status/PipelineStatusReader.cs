@@ -66,9 +66,10 @@ public sealed partial class PipelineStatusReader : IAsyncDisposable
             InputConsumerGroup = _options.InputConsumerGroup,
             InputLag = kafka.InputLag,
             SinkConsumerGroup = _options.SinkConsumerGroup,
+            // Offsets that could not be read leave the sink's lag unknown, never zero.
             SinkLag = postgres.SinkOffsets is { } stored
                 ? [.. kafka.OutputWatermarks.Select(w => PartitionLag.Of(w.Topic, w.Partition, w.Low, w.High, stored.TryGetValue((w.Topic, w.Partition), out var next) ? next : null))]
-                : [],
+                : [.. kafka.OutputWatermarks.Select(w => PartitionLag.Unknown(w.Topic, w.Partition, w.Low, w.High))],
             Silos = postgres.Silos,
             DeadLetters = postgres.DeadLetters,
             Warnings = [.. kafka.Warnings, .. postgres.Warnings],

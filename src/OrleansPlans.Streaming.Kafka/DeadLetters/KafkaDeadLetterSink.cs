@@ -5,9 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace OrleansPlans.Streaming.Kafka;
 
 /// <summary>Produces dead-letter records with the provider's shared idempotent producer.</summary>
+/// <remarks>
+/// Any record can be dead-lettered: a copy larger than <see cref="KafkaStreamOptions.EffectiveDeadLetterMaxMessageBytes"/>
+/// is cut to fit (see <see cref="BoundedDeadLetter"/>), and if the topic still refuses it as too large (its own limit
+/// is lower) the copy goes without its raw value.
+/// </remarks>
 internal sealed class KafkaDeadLetterSink(
     string providerName,
     string deadLetterTopic,
+    int maxMessageBytes,
     KafkaProducerHolder producer,
     KafkaStreamMetrics metrics,
     TimeProvider timeProvider,
@@ -16,13 +22,27 @@ internal sealed class KafkaDeadLetterSink(
     public async Task WriteAsync(KafkaPosition position, string reason, byte[]? rawValue, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var message = new Message<byte[]?, byte[]?>
+        reason = BoundedDeadLetter.Sanitize(reason);
+        var key = Encoding.UTF8.GetBytes(DeadLetterRecord.Key(position));
+        var receivedAt = timeProvider.GetUtcNow();
+        var value = BoundedDeadLetter.Value(position, reason, rawValue, receivedAt, maxMessageBytes, out var truncated);
+        try
         {
-            Key = Encoding.UTF8.GetBytes(DeadLetterRecord.Key(position)),
-            Value = DeadLetterRecord.Value(position, reason, rawValue, timeProvider.GetUtcNow()),
-        };
-        await producer.Producer.ProduceAsync(deadLetterTopic, message, cancellationToken).ConfigureAwait(false);
+            await producer.Producer.ProduceAsync(deadLetterTopic, new Message<byte[]?, byte[]?> { Key = key, Value = value }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KafkaException tooLarge) when (tooLarge.Error.Code == Confluent.Kafka.ErrorCode.MsgSizeTooLarge)
+        {
+            value = BoundedDeadLetter.WithoutRawValue(position, reason, rawValue, receivedAt);
+            truncated = true;
+            await producer.Producer.ProduceAsync(deadLetterTopic, new Message<byte[]?, byte[]?> { Key = key, Value = value }, cancellationToken).ConfigureAwait(false);
+        }
+
         metrics.DeadLettered(position.Topic);
-        KafkaLog.DeadLettered(logger, providerName, position.Topic, position.Partition, position.Offset, reason);
+        if (truncated)
+        {
+            KafkaLog.DeadLetterTruncated(logger, providerName, position.Topic, position.Partition, position.Offset, rawValue?.Length ?? 0, value.Length);
+        }
+
+        KafkaLog.DeadLettered(logger, providerName, position.Topic, position.Partition, position.Offset, BoundedDeadLetter.Clip(reason));
     }
 }

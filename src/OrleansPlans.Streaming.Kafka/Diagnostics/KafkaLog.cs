@@ -56,8 +56,11 @@ internal static partial class KafkaLog
     [LoggerMessage(EventId = 4112, Message = "librdkafka {Facility} ({Client}): {Text}")]
     public static partial void Librdkafka(ILogger logger, LogLevel level, string facility, string client, string text);
 
-    /// <summary>Routes a librdkafka log line to <paramref name="logger"/> at the matching level.</summary>
-    public static void FromLibrdkafka(ILogger logger, Confluent.Kafka.LogMessage message)
+    /// <summary>
+    /// Routes a librdkafka log line to <paramref name="logger"/> at the matching level, through <paramref name="limiter"/>:
+    /// every consumer and producer of a provider logs the same connection errors while a broker is down.
+    /// </summary>
+    public static void FromLibrdkafka(ILogger logger, KafkaLogLimiter limiter, Confluent.Kafka.LogMessage message)
     {
         var level = message.Level switch
         {
@@ -67,10 +70,30 @@ internal static partial class KafkaLog
             Confluent.Kafka.SyslogLevel.Notice or Confluent.Kafka.SyslogLevel.Info => LogLevel.Information,
             _ => LogLevel.Debug,
         };
-        Librdkafka(logger, level, message.Facility, message.Name, message.Message);
+        // Keyed without the client name: each partition's consumer has its own, and their lines are the same news.
+        if (limiter.Allow(logger, level, $"librdkafka {message.Facility}: {message.Message}"))
+        {
+            Librdkafka(logger, level, message.Facility, message.Name, message.Message);
+        }
     }
 
     [LoggerMessage(EventId = 4114, Level = LogLevel.Warning,
         Message = "Kafka stream provider {Provider}: delivery of {Topic}[{Partition}]@{Offset} on stream {StreamId} was interrupted because its queue stopped; not dead-lettered, the queue's next reader delivers it again")]
     public static partial void DeliveryInterrupted(ILogger logger, string provider, string topic, int partition, long offset, string streamId);
+
+    [LoggerMessage(EventId = 4115, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: the dead-letter copy of {Topic}[{Partition}]@{Offset} was cut to fit the dead-letter topic ({Size} bytes of value, {Written} bytes written); its reason holds the original size and SHA-256")]
+    public static partial void DeadLetterTruncated(ILogger logger, string provider, string topic, int partition, long offset, int size, int written);
+
+    [LoggerMessage(EventId = 4116, Level = LogLevel.Error,
+        Message = "Kafka stream provider {Provider}: {Topic}[{Partition}] is stuck at offset {Offset} after {Failures} failures; nothing behind it is checkpointed until it is dead-lettered: {Error}")]
+    public static partial void PartitionStuck(ILogger logger, string provider, string topic, int partition, long offset, int failures, string error);
+
+    [LoggerMessage(EventId = 4117, Level = LogLevel.Information,
+        Message = "Kafka stream provider {Provider}: {Topic}[{Partition}] is no longer stuck at offset {Offset}")]
+    public static partial void PartitionUnstuck(ILogger logger, string provider, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 4118,
+        Message = "Kafka stream provider {Provider}: {Count} more like this in the last {WindowSeconds} s were not logged (a repeated message is logged once per window): {Text}")]
+    public static partial void Repeated(ILogger logger, LogLevel level, string provider, int count, int windowSeconds, string text);
 }

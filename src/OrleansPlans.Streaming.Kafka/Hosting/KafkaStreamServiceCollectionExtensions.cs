@@ -10,15 +10,22 @@ internal static class KafkaStreamServiceCollectionExtensions
 {
     public static void AddKafkaStreamServices(this IServiceCollection services, string name)
     {
+        services.AddKeyedSingleton(name, (sp, _) => new KafkaLogLimiter(name, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddKeyedSingleton(name, (sp, _) => new KafkaProducerHolder(
-            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name), sp.GetRequiredService<ILogger<KafkaProducerHolder>>()));
+            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),
+            sp.GetRequiredKeyedService<KafkaLogLimiter>(name),
+            sp.GetRequiredService<ILogger<KafkaProducerHolder>>()));
         services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamMetrics(name, sp.GetService<IMeterFactory>()));
         services.AddKeyedSingleton<IKafkaDeadLetterSink>(name, (sp, _) => new KafkaDeadLetterSink(
             name,
             sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).DeadLetterTopic,
+            sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).EffectiveDeadLetterMaxMessageBytes,
             sp.GetRequiredKeyedService<KafkaProducerHolder>(name),
             sp.GetRequiredKeyedService<KafkaStreamMetrics>(name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<KafkaDeadLetterSink>>()));
+        services.AddKeyedSingleton(name, (sp, _) => new KafkaStuckPartitionRegistry(
+            name, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<KafkaStuckPartitionRegistry>>()));
+        services.AddKeyedSingleton<IKafkaStuckPartitions>(name, (sp, key) => sp.GetRequiredKeyedService<KafkaStuckPartitionRegistry>(key));
     }
 }

@@ -25,6 +25,25 @@ public sealed class KafkaStreamOptions
     public string DeadLetterTopic { get; set; } = "";
 
     /// <summary>
+    /// The most bytes one dead-letter record (key and JSON value) may take. A record whose whole copy would be larger
+    /// is dead-lettered with a prefix of its raw value, its original size and the SHA-256 of the whole value, so a
+    /// record of any size can be dead-lettered and never stalls its partition. Null (the default) takes
+    /// <c>message.max.bytes</c> from <see cref="ClientConfig"/> less 1 KiB when set, else 900,000 bytes (below the
+    /// 1 MB default limit of Kafka brokers and topics). At least <see cref="MinDeadLetterMessageBytes"/>.
+    /// </summary>
+    public int? DeadLetterMaxMessageBytes { get; set; }
+
+    /// <summary>The smallest <see cref="DeadLetterMaxMessageBytes"/> accepted: room for the record's position, reason and digest.</summary>
+    public const int MinDeadLetterMessageBytes = 16 * 1024;
+
+    /// <summary>The dead-letter size limit in force: <see cref="DeadLetterMaxMessageBytes"/> or its default.</summary>
+    public int EffectiveDeadLetterMaxMessageBytes =>
+        DeadLetterMaxMessageBytes
+        ?? (ClientConfig.TryGetValue("message.max.bytes", out var configured) && int.TryParse(configured, out var max)
+            ? Math.Max(MinDeadLetterMessageBytes, max - 1024)
+            : 900_000);
+
+    /// <summary>
     /// The most records one pull of one partition takes from the consumer. Orleans also caps a pull at a tenth of
     /// <see cref="CacheSize"/>. Default 500.
     /// </summary>
@@ -50,6 +69,14 @@ public sealed class KafkaStreamOptions
     /// delivered (or dead-lettered). Zero writes after every delivery. Default 1 s.
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether saved checkpoints are also committed to Kafka under <see cref="ConsumerGroupId"/>, so lag tools (and
+    /// <c>orleansplans status</c>) see the group's position. A receiver that resumes from a stored checkpoint commits it
+    /// again at once, so a quiet partition reads lag 0 after any restart. Turn off where the group may not commit (no
+    /// ACL); grain storage holds the checkpoints either way. Default true.
+    /// </summary>
+    public bool MirrorCheckpointsToKafka { get; set; } = true;
 
     /// <summary>
     /// The Orleans grain storage (by name) the default checkpoint store writes to. Default <c>PubSubStore</c>,

@@ -105,6 +105,18 @@ internal sealed class KafkaStreamOptionsValidator(IServiceProvider services, str
             problems.Add($"KafkaStreamOptions.DeadLetterTopic '{options.DeadLetterTopic}' must not also be one of KafkaStreamOptions.Topics.");
         }
 
+        if (options.DeadLetterMaxMessageBytes is { } deadLetterMax)
+        {
+            if (deadLetterMax < KafkaStreamOptions.MinDeadLetterMessageBytes)
+            {
+                problems.Add($"KafkaStreamOptions.DeadLetterMaxMessageBytes must be at least {KafkaStreamOptions.MinDeadLetterMessageBytes} (was {deadLetterMax}).");
+            }
+            else if (options.ClientConfig.TryGetValue("message.max.bytes", out var configured) && int.TryParse(configured, out var max) && deadLetterMax > max)
+            {
+                problems.Add($"KafkaStreamOptions.DeadLetterMaxMessageBytes ({deadLetterMax}) must not exceed the producer's message.max.bytes ({max}) in KafkaStreamOptions.ClientConfig.");
+            }
+        }
+
         if (options.CacheSize < 10)
         {
             problems.Add($"KafkaStreamOptions.CacheSize must be at least 10 (was {options.CacheSize}).");

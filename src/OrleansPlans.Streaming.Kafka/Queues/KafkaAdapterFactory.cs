@@ -55,6 +55,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
             _name,
             () => _receivers.TryGetValue(queueId, out var receiver) ? receiver : null,
             _services.GetRequiredKeyedService<IKafkaDeadLetterSink>(_name),
+            _services.GetRequiredKeyedService<KafkaStuckPartitionRegistry>(_name),
             _services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(_name).MaxEventDeliveryTime,
             _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<KafkaStreamFailureHandler>());
@@ -70,6 +71,8 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
             _services.GetKeyedService<IKafkaRecordDecoder>(_name) ?? _services.GetService<IKafkaRecordDecoder>() ?? new Utf8StringRecordDecoder(),
             _services.GetRequiredKeyedService<IKafkaDeadLetterSink>(_name),
             ResolveCheckpointStore,
+            _services.GetRequiredKeyedService<KafkaStuckPartitionRegistry>(_name),
+            _services.GetRequiredKeyedService<KafkaLogLimiter>(_name),
             _services.GetRequiredKeyedService<KafkaStreamMetrics>(_name),
             _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<KafkaQueueReceiver>());

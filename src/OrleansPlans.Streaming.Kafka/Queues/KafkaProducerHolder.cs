@@ -8,8 +8,8 @@ internal sealed class KafkaProducerHolder : IDisposable
 {
     private readonly Lazy<IProducer<byte[]?, byte[]?>> _producer;
 
-    public KafkaProducerHolder(KafkaStreamOptions options, ILogger<KafkaProducerHolder> logger)
-        => _producer = new Lazy<IProducer<byte[]?, byte[]?>>(() => Create(options, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+    public KafkaProducerHolder(KafkaStreamOptions options, KafkaLogLimiter logLimiter, ILogger<KafkaProducerHolder> logger)
+        => _producer = new Lazy<IProducer<byte[]?, byte[]?>>(() => Create(options, logLimiter, logger), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public IProducer<byte[]?, byte[]?> Producer => _producer.Value;
 
@@ -23,7 +23,7 @@ internal sealed class KafkaProducerHolder : IDisposable
         }
     }
 
-    private static IProducer<byte[]?, byte[]?> Create(KafkaStreamOptions options, ILogger logger)
+    private static IProducer<byte[]?, byte[]?> Create(KafkaStreamOptions options, KafkaLogLimiter logLimiter, ILogger logger)
     {
         var config = new ProducerConfig(KafkaClientConfig.Build(options))
         {
@@ -32,7 +32,7 @@ internal sealed class KafkaProducerHolder : IDisposable
             LingerMs = options.ProducerLinger.TotalMilliseconds,
         };
         return new ProducerBuilder<byte[]?, byte[]?>(config)
-            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(logger, message))
+            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(logger, logLimiter, message))
             .Build();
     }
 }

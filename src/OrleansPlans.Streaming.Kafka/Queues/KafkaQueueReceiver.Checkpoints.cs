@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace OrleansPlans.Streaming.Kafka;
 
@@ -7,6 +8,7 @@ internal sealed partial class KafkaQueueReceiver
 {
     private async Task MaybeCheckpointAsync(bool force)
     {
+        MirrorToKafka();
         var through = _progress.CompletedThrough;
         if (through <= _savedCheckpoint)
         {
@@ -29,11 +31,15 @@ internal sealed partial class KafkaQueueReceiver
             await _checkpoints().SaveAsync(_options.ConsumerGroupId, _queue.Topic, _queue.Partition, through).ConfigureAwait(false);
             _savedCheckpoint = through;
             _lastCheckpointWrite = now;
-            CommitToKafka(through);
+            MirrorToKafka();
+            _stuck.Passed(_queue.Topic, _queue.Partition, through);
         }
         catch (Exception ex)
         {
-            KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
+            if (_logLimiter.Allow(_logger, LogLevel.Warning, $"checkpoint write failed: {ex.Message}"))
+            {
+                KafkaLog.CheckpointWriteFailed(_logger, ex, _providerName, _queue.Topic, _queue.Partition, through);
+            }
         }
         finally
         {
@@ -42,14 +48,16 @@ internal sealed partial class KafkaQueueReceiver
     }
 
     /// <summary>
-    /// Mirrors a saved checkpoint into Kafka's committed offsets of <see cref="KafkaStreamOptions.ConsumerGroupId"/>, so the
-    /// usual lag tools (and the operator's status command) see the group's position. Grain storage stays the source of
-    /// truth: the receiver never reads these commits back, so a failed or lost commit only makes the lag look larger.
-    /// The offset is stored here and committed by librdkafka's auto-commit, off the pulling agent's thread.
+    /// Mirrors the saved checkpoint into Kafka's committed offsets of <see cref="KafkaStreamOptions.ConsumerGroupId"/>, so
+    /// the usual lag tools (and the operator's status command) see the group's position. Grain storage stays the source
+    /// of truth: the receiver never reads these commits back, so a failed or lost commit only makes the lag look larger.
+    /// The offset is stored here and committed by librdkafka's auto-commit, off the pulling agent's thread (which also
+    /// retries a commit the broker refused). A store that failed is tried again on the next poll.
     /// </summary>
-    private void CommitToKafka(long completedThrough)
+    private void MirrorToKafka()
     {
-        if (_consumer is not { } consumer)
+        var saved = _savedCheckpoint;
+        if (!_options.MirrorCheckpointsToKafka || saved <= _mirroredCheckpoint || _consumer is not { } consumer)
         {
             return;
         }
@@ -57,11 +65,12 @@ internal sealed partial class KafkaQueueReceiver
         try
         {
             // Kafka's committed offset is the next one to read. Storing never blocks; the consumer commits it in the background.
-            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, new Offset(completedThrough + 1)));
+            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, new Offset(saved + 1)));
+            _mirroredCheckpoint = saved;
         }
         catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
         {
-            KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, completedThrough + 1, ex.Message);
+            LogKafkaCommitFailed(saved + 1, ex.Message);
         }
     }
 }

@@ -25,6 +25,8 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private readonly IKafkaRecordDecoder _decoder;
     private readonly IKafkaDeadLetterSink _deadLetters;
     private readonly Func<IKafkaCheckpointStore> _checkpoints;
+    private readonly KafkaStuckPartitionRegistry _stuck;
+    private readonly KafkaLogLimiter _logLimiter;
     private readonly KafkaStreamMetrics _metrics;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -32,6 +34,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private PartitionProgress _progress = new(-1);
     private long _savedCheckpoint = -1;
+    private long _mirroredCheckpoint = -1;
     private long _nextOffset = -1;
     private DateTimeOffset _lastCheckpointWrite;
     private int _checkpointing;
@@ -44,6 +47,8 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         IKafkaRecordDecoder decoder,
         IKafkaDeadLetterSink deadLetters,
         Func<IKafkaCheckpointStore> checkpoints,
+        KafkaStuckPartitionRegistry stuck,
+        KafkaLogLimiter logLimiter,
         KafkaStreamMetrics metrics,
         TimeProvider timeProvider,
         ILogger logger)
@@ -54,6 +59,8 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _decoder = decoder;
         _deadLetters = deadLetters;
         _checkpoints = checkpoints;
+        _stuck = stuck;
+        _logLimiter = logLimiter;
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -86,30 +93,34 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         var config = new ConsumerConfig(KafkaClientConfig.Build(_options))
         {
             GroupId = _options.ConsumerGroupId,
-            // Commits only what CommitToKafka stores (the saved checkpoints), in librdkafka's background thread: a
+            // Commits only what MirrorToKafka stores (the saved checkpoints), in librdkafka's background thread: a
             // synchronous commit would block the pulling agent whenever the group coordinator's broker is down.
-            EnableAutoCommit = true,
+            EnableAutoCommit = _options.MirrorCheckpointsToKafka,
             AutoCommitIntervalMs = (int)Math.Clamp(_options.CheckpointInterval.TotalMilliseconds, 100, 60_000),
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
             AutoOffsetReset = _options.StartPosition == KafkaStartPosition.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
         };
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, error) => KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, error.Reason))
-            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, message))
+            .SetErrorHandler((_, error) => LogConsumeError(error.Reason))
+            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, _logLimiter, message))
             .SetOffsetsCommittedHandler((_, committed) =>
             {
                 // Local_NoOffset only says nothing new was stored since the last commit.
                 if (committed.Error.IsError && committed.Error.Code != Confluent.Kafka.ErrorCode.Local_NoOffset)
                 {
                     var offset = committed.Offsets.Count > 0 ? committed.Offsets[0].Offset.Value : -1;
-                    KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, offset, committed.Error.Reason);
+                    LogKafkaCommitFailed(offset, committed.Error.Reason);
                 }
             })
             .Build();
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
         _metrics.TrackLag(_queue, ObserveLag);
         KafkaLog.ReceiverStarted(_logger, _providerName, _queue.Topic, _queue.Partition, start.ToString(), origin);
+
+        // The previous reader may have died after saving this checkpoint but before Kafka committed it; nothing new may
+        // ever complete on a quiet partition, so mirror the resumed position now or its lag would read stale forever.
+        MirrorToKafka();
     }
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
@@ -143,7 +154,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             }
             catch (ConsumeException ex) when (!ex.Error.IsFatal)
             {
-                KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, ex.Error.Reason);
+                LogConsumeError(ex.Error.Reason);
                 break;
             }
 
@@ -223,6 +234,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _stopping = true;
         _metrics.UntrackLag(_queue);
         await MaybeCheckpointAsync(force: true).ConfigureAwait(false);
+        _stuck.Cleared(_queue.Topic, _queue.Partition);
         if (_consumer is { } consumer)
         {
             _consumer = null;
@@ -259,22 +271,6 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         {
             KafkaLog.DecoderThrew(_logger, ex, _providerName, record.Position.Topic, record.Position.Partition, record.Position.Offset);
             return KafkaDecodeResult.Failure($"decoder threw {ex.GetType().Name}: {ex.Message}");
-        }
-    }
-
-    private async Task<bool> TryDeadLetterAsync(List<(KafkaPosition Position, string Reason, byte[]? Raw)> rejected, long firstOffset)
-    {
-        try
-        {
-            await Task.WhenAll(rejected.Select(r => _deadLetters.WriteAsync(r.Position, r.Reason, r.Raw))).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex)
-        {
-            // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one.
-            KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);
-            _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
-            return false;
         }
     }
 

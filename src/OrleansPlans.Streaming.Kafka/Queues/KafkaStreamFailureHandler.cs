@@ -13,13 +13,15 @@ namespace OrleansPlans.Streaming.Kafka;
 /// (<c>OnErrorAsync</c>), calls this handler and moves on to the next batch. This handler writes every record of the
 /// batch to the dead-letter topic (with its raw value while the batch is still in the reading silo's cache) before the
 /// checkpoint may pass it. Subscriptions are not faulted. If the dead-letter write fails, the batch is not counted as
-/// done, so the checkpoint stays behind it and it is redelivered after a restart. A failure that comes from the queue
+/// done, so the checkpoint stays behind it and it is redelivered after a restart; until then the partition is reported
+/// stuck (<see cref="IKafkaStuckPartitions"/>). A failure that comes from the queue
 /// stopping (Orleans does not retry a delivery once its agent stops) is not dead-lettered: the next reader redelivers.
 /// </remarks>
 internal sealed class KafkaStreamFailureHandler(
     string providerName,
     Func<KafkaQueueReceiver?> receiver,
     IKafkaDeadLetterSink deadLetters,
+    KafkaStuckPartitionRegistry stuck,
     TimeSpan maxEventDeliveryTime,
     TimeProvider time,
     ILogger logger) : IStreamFailureHandler
@@ -74,6 +76,11 @@ internal sealed class KafkaStreamFailureHandler(
         catch (Exception ex)
         {
             KafkaLog.DeliveryDeadLetterFailed(logger, ex, providerName, token.Topic, token.Partition, token.Offset);
+            if (inFlight)
+            {
+                // Nothing retries this write: the checkpoint stays before the batch until the partition's reader restarts.
+                stuck.Stuck(token.Topic, token.Partition, batch.FirstOffset, ex.Message);
+            }
         }
     }
 

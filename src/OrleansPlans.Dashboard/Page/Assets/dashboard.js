@@ -132,7 +132,7 @@
   }
 
   function lagText(known, total, partitions) {
-    if (!known) {
+    if (!known || total === null) {
       return 'unknown';
     }
     return `${integer.format(total)} in ${partitions.length} partition${partitions.length === 1 ? '' : 's'}`;
