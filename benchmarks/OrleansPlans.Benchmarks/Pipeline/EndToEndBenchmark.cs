@@ -17,7 +17,13 @@ public static class EndToEndBenchmark
     public sealed record Result(RunResult Run, long RssBefore, long RssPeak, long RssAfter);
 
     /// <summary>Starts the silos and sink of <paramref name="environment"/> and waits until the tables equal <paramref name="expected"/>.</summary>
-    public static async Task<Result> RunAsync(PipelineEnvironment environment, ExpectedTables expected, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="environment">The pipeline, its backlog already produced.</param>
+    /// <param name="expected">What the tables must hold.</param>
+    /// <param name="timeout">Bound on the whole run.</param>
+    /// <param name="progress">Told the usage events in the tables at every check (the kill run stops a silo from here).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<Result> RunAsync(
+        PipelineEnvironment environment, ExpectedTables expected, TimeSpan timeout, Func<long, Task>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(expected);
@@ -30,7 +36,13 @@ public static class EndToEndBenchmark
         while (true)
         {
             peak = Math.Max(peak, CurrentRss());
-            last = await DifferenceAsync(environment, expected, cancellationToken);
+            var usage = await UsageEventsAsync(environment, cancellationToken);
+            if (progress is not null)
+            {
+                await progress(usage);
+            }
+
+            last = await DifferenceAsync(environment, expected, usage, cancellationToken);
             if (last.Length == 0)
             {
                 break;
@@ -55,10 +67,12 @@ public static class EndToEndBenchmark
         return process.WorkingSet64;
     }
 
-    private static async Task<string> DifferenceAsync(PipelineEnvironment environment, ExpectedTables expected, CancellationToken cancellationToken)
+    private static async Task<long> UsageEventsAsync(PipelineEnvironment environment, CancellationToken cancellationToken) =>
+        await environment.SumAsync(OutputTables.PlanUsageDaily, "events", cancellationToken)
+        + await environment.SumAsync(OutputTables.UnattributedUsageDaily, "events", cancellationToken);
+
+    private static async Task<string> DifferenceAsync(PipelineEnvironment environment, ExpectedTables expected, long usage, CancellationToken cancellationToken)
     {
-        var usage = await environment.SumAsync(OutputTables.PlanUsageDaily, "events", cancellationToken)
-            + await environment.SumAsync(OutputTables.UnattributedUsageDaily, "events", cancellationToken);
         if (usage != expected.UsageEvents)
         {
             return $"{usage} of {expected.UsageEvents} usage events in the daily tables";
