@@ -21,29 +21,47 @@ public static class SinkBenchmark
     /// <param name="Run">Wall and process CPU time from starting the sink until it applied every record.</param>
     /// <param name="PostgresCpu">CPU time of the PostgreSQL server over the same span.</param>
     /// <param name="Records">Records applied.</param>
-    public sealed record Result(RunResult Run, TimeSpan PostgresCpu, int Records)
+    /// <param name="Topics">The topics the records were produced to.</param>
+    public sealed record Result(RunResult Run, TimeSpan PostgresCpu, int Records, IReadOnlyCollection<string> Topics)
     {
         /// <summary>Records per second of CPU, this process and PostgreSQL together.</summary>
         public double CpuRate => Records / (Run.Cpu + PostgresCpu).TotalSeconds;
     }
 
-    /// <summary>Produces <paramref name="stream"/> and times a fresh sink applying it.</summary>
-    public static async Task<Result> RunAsync(PipelineEnvironment environment, OutputRecordStream stream, string runName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Produces <paramref name="stream"/> once, then times <paramref name="rounds"/> fresh sinks (each its own schema and
+    /// group) applying all of it; the first round also pays for loading and compiling the sink's code in this process.
+    /// </summary>
+    public static async Task<IReadOnlyList<Result>> RunAsync(
+        PipelineEnvironment environment, OutputRecordStream stream, string runName, int rounds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(stream);
-        var options = new PostgresSinkOptions
+        var topics = OutputTables.All.ToDictionary(t => t, t => $"{runName.Replace('_', '-')}-{OutputTables.DefaultTopic(t)}", StringComparer.Ordinal);
+        environment.CreateTopics(topics.Values, Partitions);
+        Produce(environment.BootstrapServers, topics, stream);
+        var results = new List<Result>();
+        for (var round = 0; round < rounds; round++)
         {
-            BootstrapServers = environment.BootstrapServers, Schema = runName, ConsumerGroupId = runName, ApplyMigrationsOnStart = false,
-        };
-        foreach (var table in OutputTables.All)
-        {
-            options.Topics[table] = $"{runName.Replace('_', '-')}-{OutputTables.DefaultTopic(table)}";
+            results.Add(await ApplyAsync(environment, stream, topics, $"{runName}_{round}", cancellationToken));
         }
 
-        environment.CreateTopics(options.Topics.Values, Partitions);
-        Produce(environment.BootstrapServers, options.Topics, stream);
-        await AnalyticsSchema.MigrateAsync(environment.DataSource, runName, cancellationToken: cancellationToken);
+        return results;
+    }
+
+    private static async Task<Result> ApplyAsync(
+        PipelineEnvironment environment, OutputRecordStream stream, IReadOnlyDictionary<string, string> topics, string schema, CancellationToken cancellationToken)
+    {
+        var options = new PostgresSinkOptions
+        {
+            BootstrapServers = environment.BootstrapServers, Schema = schema, ConsumerGroupId = schema, ApplyMigrationsOnStart = false,
+        };
+        foreach (var (table, topic) in topics)
+        {
+            options.Topics[table] = topic;
+        }
+
+        await AnalyticsSchema.MigrateAsync(environment.DataSource, schema, cancellationToken: cancellationToken);
         var ends = await OutputTopicOffsets.ReadHighWatermarksAsync(options, cancellationToken);
 
         var postgresBefore = environment.PostgresCpuTime();
@@ -57,11 +75,11 @@ public static class SinkBenchmark
         await stop.CancelAsync();
         await running;
 
-        await VerifyAsync(environment, runName, stream, cancellationToken);
-        return new Result(run, postgresCpu, stream.Changes.Count);
+        await VerifyAsync(environment, schema, stream, cancellationToken);
+        return new Result(run, postgresCpu, stream.Changes.Count, topics.Values.ToList());
     }
 
-    private static void Produce(string bootstrapServers, IDictionary<string, string> topics, OutputRecordStream stream)
+    private static void Produce(string bootstrapServers, IReadOnlyDictionary<string, string> topics, OutputRecordStream stream)
     {
         using var producer = new ProducerBuilder<string, byte[]>(RecordProducer.Config(bootstrapServers, lingerMs: 5)).Build();
         Error? failure = null;
