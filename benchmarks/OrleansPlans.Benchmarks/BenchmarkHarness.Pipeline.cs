@@ -27,7 +27,7 @@ public static partial class BenchmarkHarness
         report.Detail($"decoding into coalesced batches, in memory: CPU {decode.Cpu.TotalMilliseconds:#,0} ms ({decode.CpuRate(sink.Records):#,0} records/CPU-s), " +
             $"{(double)decode.AllocatedBytes / sink.Records:#,0} bytes allocated per record");
 
-        report.Section($"sink write strategies: the same decoded batches of {WriteStrategyBenchmark.BatchSize:#,0} records, written twice each, alternating");
+        report.Section($"sink write strategies: the same decoded batches of {WriteStrategyBenchmark.BatchSize:#,0} records, written twice each, alternating (unnest-ff80: tables at fillfactor 80)");
         foreach (var result in await WriteStrategyBenchmark.RunAsync(environment, stream, rounds: 2, cancellationToken))
         {
             report.Detail($"{result.Strategy,-6}: {result.CpuRate:#,0} records/CPU-s ({result.Rows:#,0} rows), CPU {result.Run.Cpu.TotalMilliseconds:#,0} ms here + " +

@@ -21,22 +21,21 @@ internal sealed class CopyMergeWriter(NpgsqlDataSource dataSource, string quoted
         await offsets.ReadAsync(connection, transaction, forUpdate: true, cancellationToken);
 
         await using var statements = new NpgsqlBatch(connection, transaction);
-        foreach (var group in batch.ByTable)
+        foreach (var (table, records) in batch.ByTable)
         {
-            var table = group.Key;
-            var deletes = group.Where(r => r.Values is null).ToList();
+            var deletes = records.Where(r => r.Values is null).ToList();
             if (deletes.Count > 0)
             {
                 var delete = new NpgsqlBatchCommand(table.DeleteSql(quotedSchema));
                 for (var i = 0; i < table.KeyCount; i++)
                 {
-                    delete.Parameters.Add(ArrayParameters.For(table.Columns[i], deletes.Select(r => (object?)r.Key[i]).ToList()));
+                    delete.Parameters.Add(ArrayParameters.Keys(table.Columns[i], deletes, i));
                 }
 
                 statements.BatchCommands.Add(delete);
             }
 
-            var upserts = group.Where(r => r.Values is not null).ToList();
+            var upserts = records.Where(r => r.Values is not null).ToList();
             if (upserts.Count > 0)
             {
                 var stage = $"sink_stage_{table.Name}";

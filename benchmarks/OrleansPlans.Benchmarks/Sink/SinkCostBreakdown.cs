@@ -63,7 +63,7 @@ public static class SinkCostBreakdown
             batch.Add(partition, i, RecordDecoder.Decode(table, key, value, out _));
             if (batch.RecordCount == batchSize || i == encoded.Count - 1)
             {
-                rows += batch.ByTable.Sum(g => g.Count());
+                rows += batch.RowCount;
                 batch = new SinkBatch();
             }
         }
