@@ -30,7 +30,7 @@ public static partial class BenchmarkHarness
         report.Section($"sink write strategies: the same decoded batches of {WriteStrategyBenchmark.BatchSize:#,0} records, written twice each, alternating (unnest-ff80: tables at fillfactor 80)");
         foreach (var result in await WriteStrategyBenchmark.RunAsync(environment, stream, rounds: 2, cancellationToken))
         {
-            report.Detail($"{result.Strategy,-6}: {result.CpuRate:#,0} records/CPU-s ({result.Rows:#,0} rows), CPU {result.Run.Cpu.TotalMilliseconds:#,0} ms here + " +
+            report.Detail($"{result.Strategy,-11}: {result.CpuRate:#,0} records/CPU-s ({result.Rows:#,0} rows), CPU {result.Run.Cpu.TotalMilliseconds:#,0} ms here + " +
                 $"{result.PostgresCpu.TotalMilliseconds:#,0} ms PostgreSQL, wall {result.Run.Elapsed.TotalMilliseconds:#,0} ms");
         }
     }
@@ -123,7 +123,7 @@ public static partial class BenchmarkHarness
     private static async Task LatencyAsync(
         FigureReport report, BenchmarkSettings settings, PipelineEnvironment environment, Workload.Workload workload, double sustainedRate, CancellationToken cancellationToken)
     {
-        // Issue 10 measures at half the sustained rate; with none held, the lowest rate the search would have tried.
+        // Issue 10 measures at half the sustained rate; with none held, at 1 record/s (the note says which).
         var rate = Math.Max(1, sustainedRate / 2);
         var latency = await LatencyBenchmark.RunAsync(environment.BootstrapServers, workload.UserIds, rate, TimeSpan.FromSeconds(settings.LatencySeconds), cancellationToken);
         var note = $"{latency.Produced:#,0} usage records at {rate:#,0.#}/s (half of {FigureIds.SustainedRate}), produce to plan_content_usage row in its output topic";

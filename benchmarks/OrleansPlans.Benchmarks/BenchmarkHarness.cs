@@ -24,6 +24,13 @@ public static partial class BenchmarkHarness
         report.Section($"OrleansPlans benchmarks{(settings.Smoke ? " (smoke: tiny sizes, figures are not meaningful)" : "")}");
         report.Detail($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
 
+        if (settings.ProjectorOnly)
+        {
+            await ProjectorOnlyAsync(report, cancellationToken);
+            report.Table();
+            return;
+        }
+
         if (settings.SinkOnly)
         {
             await SinkOnlyAsync(report, settings, cancellationToken);

@@ -7,7 +7,7 @@ public sealed record BenchmarkSettings
     public const string Usage =
         "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]\n" +
         "       [--e2e-users N] [--latency-seconds N] [--merge-members N] [--merge-usages-per-member N] [--skip-pipeline] [--skip-merge]\n" +
-        "       [--sink-records N] [--skip-sink] [--sink-only] [--sustained-seconds N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
+        "       [--sink-records N] [--skip-sink] [--sink-only] [--projector-only] [--sustained-seconds N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
         "   or: OrleansPlans.Benchmarks --micro [BenchmarkDotNet arguments, e.g. --filter *Codec*]";
 
     /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
@@ -58,6 +58,9 @@ public sealed record BenchmarkSettings
     /// <summary>Runs the sink part and nothing else (before/after comparisons of the sink).</summary>
     public bool SinkOnly { get; init; }
 
+    /// <summary>Runs the projector comparison (flush intervals, linger, compression) and nothing else.</summary>
+    public bool ProjectorOnly { get; init; }
+
     /// <summary>How long each step of the sustained-rate search holds its rate (issue 10: 60 s).</summary>
     public int SustainedSeconds { get; init; } = 60;
 
@@ -107,6 +110,9 @@ public sealed record BenchmarkSettings
                     break;
                 case "--sink-records" when TryInt(args, ++i, out var sinkRecords):
                     settings = settings with { SinkRecords = sinkRecords };
+                    break;
+                case "--projector-only":
+                    settings = settings with { ProjectorOnly = true };
                     break;
                 case "--skip-kill":
                     settings = settings with { SkipKill = true };

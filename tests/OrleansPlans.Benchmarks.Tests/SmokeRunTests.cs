@@ -29,7 +29,10 @@ public sealed partial class SmokeRunTests
         foreach (var (id, text) in printed)
         {
             var value = double.Parse(text.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(double.IsFinite(value) && value > 0, $"figure '{id}' = {text} is not a positive number");
+            // No rate held (every step had a record over 1 s late) is a measurement, not a broken harness: on a loaded
+            // machine even a few records a second can miss it today.
+            var smallest = id == FigureIds.SustainedRate ? 0 : double.Epsilon;
+            Assert.True(double.IsFinite(value) && value >= smallest, $"figure '{id}' = {text} is not a positive number");
         }
 
         var table = output.ToString()[output.ToString().IndexOf("== figures", StringComparison.Ordinal)..];
