@@ -48,13 +48,13 @@ public static class FigureIds
     /// <summary>6. Peak resident set of the process hosting both silos while they consume the end-to-end backlog.</summary>
     public const string BacklogPeakRss = "memory.backlog_peak_rss.bytes";
 
-    /// <summary>End to end with one of the two silos stopped mid-stream, records per second (wall, start to caught up).</summary>
+    /// <summary>End to end with one of the two silos stopped mid-stream, records per second from the first rows until caught up (start-up left out).</summary>
     public const string KillRate = "kill.catchup_rate";
 
-    /// <summary><see cref="KillRate"/> over <see cref="EndToEndRate"/>; goal at least 0.5.</summary>
+    /// <summary><see cref="KillRate"/> over the end-to-end run's rate measured the same way; goal at least 0.5.</summary>
     public const string KillRatio = "kill.catchup_ratio";
 
-    /// <summary>End-to-end rate with 10x the users and events over the 1x rate; goal within 20% (at least 0.8).</summary>
+    /// <summary>End-to-end rate with 10x the users and events over the 1x rate, both from the first rows on; goal within 20% (at least 0.8).</summary>
     public const string ScaleRatio = "scale.rate_ratio";
 
     /// <summary>Peak resident set of the process hosting both silos while they consume the 10x backlog.</summary>
