@@ -1,7 +1,6 @@
 using OrleansPlans.Benchmarks.Engine;
 using OrleansPlans.Benchmarks.Memory;
 using OrleansPlans.Benchmarks.Merge;
-using OrleansPlans.Benchmarks.Pipeline;
 using OrleansPlans.Benchmarks.Reporting;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.Grains;
@@ -12,10 +11,9 @@ namespace OrleansPlans.Benchmarks;
 /// Runs every measured part and prints its figures (see <see cref="FigureIds"/>), then the table of all of them
 /// with issue 6's goals.
 /// </summary>
-public static class BenchmarkHarness
+public static partial class BenchmarkHarness
 {
     private const double MiB = 1024 * 1024;
-    private static readonly TimeSpan EndToEndTimeout = TimeSpan.FromMinutes(8);
 
     /// <summary>Runs the harness, writing figures to <paramref name="output"/>.</summary>
     public static async Task RunAsync(BenchmarkSettings settings, TextWriter output, CancellationToken cancellationToken)
@@ -25,6 +23,20 @@ public static class BenchmarkHarness
         var report = new FigureReport(output);
         report.Section($"OrleansPlans benchmarks{(settings.Smoke ? " (smoke: tiny sizes, figures are not meaningful)" : "")}");
         report.Detail($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+
+        if (settings.ProjectorOnly)
+        {
+            await ProjectorOnlyAsync(report, cancellationToken);
+            report.Table();
+            return;
+        }
+
+        if (settings.SinkOnly)
+        {
+            await SinkOnlyAsync(report, settings, cancellationToken);
+            report.Table();
+            return;
+        }
 
         var generator = new WorkloadGenerator(settings.Seed);
         var workload = generator.Generate(settings.Users, settings.UsagesPerUser);
@@ -43,7 +55,7 @@ public static class BenchmarkHarness
 
         if (!settings.SkipPipeline)
         {
-            await PipelineAsync(report, settings, generator.Generate(settings.EndToEndUsers, settings.UsagesPerUser), cancellationToken);
+            await PipelineAsync(report, settings, generator, cancellationToken);
         }
 
         report.Table();
@@ -114,37 +126,6 @@ public static class BenchmarkHarness
             $"({result.Load.CpuRate(result.UsageEvents):#,0} usage events/CPU-s, one call per user)");
         report.Figure(FigureIds.MergeSeconds, result.Merge.TotalSeconds, "s",
             $"merge event handed to the coordinator until the rows show the source merged and the target holding all {result.UsageEvents:#,0} usage events");
-    }
-
-    private static async Task PipelineAsync(FigureReport report, BenchmarkSettings settings, Workload.Workload workload, CancellationToken cancellationToken)
-    {
-        report.Section($"broker parts: dev broker, {PipelineEnvironment.SiloCount} silos in this process (PostgreSQL state), Kafka projection, PostgreSQL sink");
-        Describe(report, workload);
-        var records = ContractRecords.Encode(workload);
-        var expected = ExpectedTables.Of(workload);
-        await using var environment = await PipelineEnvironment.StartAsync(cancellationToken);
-        var produce = Measurement.Start();
-        RecordProducer.ProduceAll(environment.BootstrapServers, records);
-        report.Detail($"backlog of {records.Count:#,0} records produced in {produce.Stop().Elapsed.TotalSeconds:#,0.0} s");
-
-        var ceiling = KafkaCeilingBenchmark.Run(environment.BootstrapServers, records.Count);
-        var ceilingRate = ceiling.Rate(records.Count);
-        report.Figure(FigureIds.KafkaCeilingRate, ceilingRate, "records/s",
-            $"one plain consumer + contract codec, wall; {ceiling.CpuRate(records.Count):#,0} records/CPU-s");
-
-        var e2e = await EndToEndBenchmark.RunAsync(environment, expected, EndToEndTimeout, cancellationToken);
-        var e2eRate = e2e.Run.Rate(records.Count);
-        report.Figure(FigureIds.EndToEndRate, e2eRate, "records/s",
-            $"silo start until the tables hold every row, wall {e2e.Run.Elapsed.TotalSeconds:#,0.0} s; {e2e.Run.CpuRate(records.Count):#,0} records per CPU-s of this process (PostgreSQL not counted)");
-        report.Figure(FigureIds.EndToEndRatio, e2eRate / ceilingRate, "x", "end-to-end over ceiling, both wall rates of this run");
-        report.Figure(FigureIds.BacklogPeakRss, e2e.RssPeak, "bytes",
-            $"this process while its silos consumed the backlog: {e2e.RssBefore / MiB:#,0} MiB before, {e2e.RssPeak / MiB:#,0} MiB peak, {e2e.RssAfter / MiB:#,0} MiB after");
-
-        var rate = Math.Max(1, e2eRate / 2);
-        var latency = await LatencyBenchmark.RunAsync(environment.BootstrapServers, workload.UserIds, rate, TimeSpan.FromSeconds(settings.LatencySeconds), cancellationToken);
-        var note = $"{latency.Produced:#,0} usage records at {rate:#,0}/s (half the end-to-end rate), produce to plan_content_usage row in its output topic";
-        report.Figure(FigureIds.LatencyP50, latency.Percentile(50), "ms", note);
-        report.Figure(FigureIds.LatencyP99, latency.Percentile(99), "ms", $"max {latency.LatenciesMs.Max():#,0} ms");
     }
 
     private static async Task VerifyAsync(IGrainFactory grains, Workload.Workload workload)

@@ -7,6 +7,7 @@ public sealed record BenchmarkSettings
     public const string Usage =
         "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]\n" +
         "       [--e2e-users N] [--latency-seconds N] [--merge-members N] [--merge-usages-per-member N] [--skip-pipeline] [--skip-merge]\n" +
+        "       [--sink-records N] [--skip-sink] [--sink-only] [--projector-only] [--sustained-seconds N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
         "   or: OrleansPlans.Benchmarks --micro [BenchmarkDotNet arguments, e.g. --filter *Codec*]";
 
     /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
@@ -42,11 +43,38 @@ public sealed record BenchmarkSettings
     /// <summary>Usage events per member of that plan (issue 6: 100, so 1,000,000 in all).</summary>
     public int MergeUsagesPerMember { get; init; } = 100;
 
-    /// <summary>Skips the broker-based parts (ceiling, end-to-end, latency).</summary>
+    /// <summary>Skips the broker-based parts (ceiling, end-to-end, sustained rate, latency, kill, scale).</summary>
     public bool SkipPipeline { get; init; }
 
     /// <summary>Skips the merge part.</summary>
     public bool SkipMerge { get; init; }
+
+    /// <summary>Output records written through the PostgreSQL sink alone (about a quarter as many distinct rows).</summary>
+    public int SinkRecords { get; init; } = 200_000;
+
+    /// <summary>Skips the sink part.</summary>
+    public bool SkipSink { get; init; }
+
+    /// <summary>Runs the sink part and nothing else (before/after comparisons of the sink).</summary>
+    public bool SinkOnly { get; init; }
+
+    /// <summary>Runs the projector comparison (flush intervals, linger, compression) and nothing else.</summary>
+    public bool ProjectorOnly { get; init; }
+
+    /// <summary>How long each step of the sustained-rate search holds its rate (issue 10: 60 s).</summary>
+    public int SustainedSeconds { get; init; } = 60;
+
+    /// <summary>The most steps the sustained-rate search takes.</summary>
+    public int SustainedSteps { get; init; } = 6;
+
+    /// <summary>Users and events of the scale run, as a multiple of the end-to-end run's (issue 10: 10).</summary>
+    public int ScaleFactor { get; init; } = 10;
+
+    /// <summary>Skips the run with a silo stopped mid-stream.</summary>
+    public bool SkipKill { get; init; }
+
+    /// <summary>Skips the scale run.</summary>
+    public bool SkipScale { get; init; }
 
     /// <summary>Parses the command line; null when it is not understood.</summary>
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
@@ -61,7 +89,8 @@ public sealed record BenchmarkSettings
                     settings = settings with
                     {
                         Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1, EndToEndUsers = 60,
-                        LatencySeconds = 2, MergeMembers = 50, MergeUsagesPerMember = 10,
+                        LatencySeconds = 2, MergeMembers = 50, MergeUsagesPerMember = 10, SinkRecords = 2_000,
+                        SustainedSeconds = 1, SustainedSteps = 2, ScaleFactor = 4,
                     };
                     break;
                 case "--skip-grains":
@@ -72,6 +101,33 @@ public sealed record BenchmarkSettings
                     break;
                 case "--skip-merge":
                     settings = settings with { SkipMerge = true };
+                    break;
+                case "--skip-sink":
+                    settings = settings with { SkipSink = true };
+                    break;
+                case "--sink-only":
+                    settings = settings with { SinkOnly = true };
+                    break;
+                case "--sink-records" when TryInt(args, ++i, out var sinkRecords):
+                    settings = settings with { SinkRecords = sinkRecords };
+                    break;
+                case "--projector-only":
+                    settings = settings with { ProjectorOnly = true };
+                    break;
+                case "--skip-kill":
+                    settings = settings with { SkipKill = true };
+                    break;
+                case "--skip-scale":
+                    settings = settings with { SkipScale = true };
+                    break;
+                case "--sustained-seconds" when TryInt(args, ++i, out var sustainedSeconds):
+                    settings = settings with { SustainedSeconds = sustainedSeconds };
+                    break;
+                case "--sustained-steps" when TryInt(args, ++i, out var sustainedSteps):
+                    settings = settings with { SustainedSteps = sustainedSteps };
+                    break;
+                case "--scale-factor" when TryInt(args, ++i, out var scaleFactor):
+                    settings = settings with { ScaleFactor = scaleFactor };
                     break;
                 case "--e2e-users" when TryInt(args, ++i, out var e2eUsers):
                     settings = settings with { EndToEndUsers = e2eUsers };

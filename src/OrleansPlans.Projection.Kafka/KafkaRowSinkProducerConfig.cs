@@ -24,6 +24,9 @@ internal static class KafkaRowSinkProducerConfig
             // Java's partitioner, so that every producer of these compacted topics (any language) agrees on key → partition.
             Partitioner = Partitioner.Murmur2Random,
             LingerMs = 5,
+            // Row JSON compresses well; measured with the dev broker, lz4 cost no latency and saved about a tenth of the
+            // projector's CPU per change (fewer bytes to hand over), and compacted topics keep compressed batches as they are.
+            CompressionType = CompressionType.Lz4,
             // The producer's own buffer; the sink waits (it does not fail) when it is full.
             QueueBufferingMaxMessages = 500_000,
         };

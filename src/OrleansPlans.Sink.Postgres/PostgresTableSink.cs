@@ -208,7 +208,7 @@ public sealed partial class PostgresTableSink : BackgroundService
         }
 
         _metrics.Applied(batch.RecordCount, elapsed.Elapsed, batch.OldestWrittenAt is { } oldest ? _time.GetUtcNow() - oldest : null);
-        SinkLog.BatchApplied(_logger, batch.RecordCount, batch.ByTable.Sum(g => g.Count()), elapsed.ElapsedMilliseconds);
+        SinkLog.BatchApplied(_logger, batch.RecordCount, batch.RowCount, elapsed.ElapsedMilliseconds);
         AfterTransactionCommitted?.Invoke(batch.NextOffsets);
         if (_options.CommitToKafka)
         {

@@ -5,8 +5,9 @@ using OrleansPlans.Benchmarks.Reporting;
 namespace OrleansPlans.Benchmarks.Tests;
 
 /// <summary>
-/// The smoke mode runs every measured part (domain, grains, merge, broker ceiling, 2-silo end-to-end with the
-/// PostgreSQL sink, latency) and prints every figure; no timing is asserted, only that each figure is a positive,
+/// The smoke mode runs every measured part (domain, grains, merge, the PostgreSQL sink alone, broker ceiling, 2-silo
+/// end-to-end with the PostgreSQL sink, sustained-rate search, latency, a silo stopped mid-stream, the scale run) and
+/// prints every figure; no timing is asserted, only that each figure is a positive,
 /// finite number and that the final table lists them all.
 /// </summary>
 public sealed partial class SmokeRunTests
@@ -28,7 +29,10 @@ public sealed partial class SmokeRunTests
         foreach (var (id, text) in printed)
         {
             var value = double.Parse(text.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(double.IsFinite(value) && value > 0, $"figure '{id}' = {text} is not a positive number");
+            // No rate held (every step had a record over 1 s late) is a measurement, not a broken harness: on a loaded
+            // machine even a few records a second can miss it today.
+            var smallest = id == FigureIds.SustainedRate ? 0 : double.Epsilon;
+            Assert.True(double.IsFinite(value) && value >= smallest, $"figure '{id}' = {text} is not a positive number");
         }
 
         var table = output.ToString()[output.ToString().IndexOf("== figures", StringComparison.Ordinal)..];
@@ -41,6 +45,7 @@ public sealed partial class SmokeRunTests
     [InlineData("--bogus")]
     [InlineData("--e2e-users", "-3")]
     [InlineData("--merge-members")]
+    [InlineData("--sustained-seconds", "0")]
     public void command_lines_that_are_not_understood_are_refused(params string[] args) =>
         Assert.Null(BenchmarkSettings.Parse(args));
 
@@ -53,6 +58,8 @@ public sealed partial class SmokeRunTests
         Assert.True(smoke.Smoke);
         Assert.True(smoke.Users < full.Users && smoke.GrainUsers < full.GrainUsers && smoke.Repetitions == 1);
         Assert.True(smoke.EndToEndUsers < full.EndToEndUsers && smoke.MergeMembers < full.MergeMembers && smoke.LatencySeconds < full.LatencySeconds);
+        Assert.True(smoke.SinkRecords < full.SinkRecords && smoke.SustainedSeconds < full.SustainedSeconds && smoke.SustainedSteps < full.SustainedSteps
+            && smoke.ScaleFactor < full.ScaleFactor);
     }
 
     [GeneratedRegex(@"^figure (?<id>\S+) = (?<value>-?[\d,]+(\.\d+)?) ", RegexOptions.Multiline)]

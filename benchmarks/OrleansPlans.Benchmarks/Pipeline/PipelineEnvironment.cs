@@ -58,16 +58,22 @@ public sealed class PipelineEnvironment : IAsyncDisposable
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Starts the broker and PostgreSQL (with every schema migrated); silos and sink start later.</summary>
-    public static async Task<PipelineEnvironment> StartAsync(CancellationToken cancellationToken)
+    /// <param name="partitionScale">
+    /// Multiplies the input and output partition counts, for backlogs larger than the mock keeps in
+    /// <see cref="InputPartitions"/> partitions (it drops a partition's oldest batches beyond about 5 MB).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<PipelineEnvironment> StartAsync(int partitionScale = 1, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionScale, 1);
         var environment = new PipelineEnvironment();
         try
         {
-            environment._broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions });
-            environment._broker.CreateTopics([ContractRecords.MembershipTopic, ContractRecords.UsageTopic], InputPartitions);
+            environment._broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions * partitionScale });
+            environment._broker.CreateTopics([ContractRecords.MembershipTopic, ContractRecords.UsageTopic], InputPartitions * partitionScale);
             environment._broker.CreateTopic(ContractRecords.MergesTopic, partitions: 1);
             // dead-letters is both the provider's dead-letter topic and the dead_letters output topic.
-            environment._broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic), OutputPartitions);
+            environment._broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic), OutputPartitions * partitionScale);
             environment._postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
             environment._connectionString = new NpgsqlConnectionStringBuilder(
                 await environment._postgres.CreateDatabaseAsync("benchmark", cancellationToken)) { MaxPoolSize = 60 }.ConnectionString;
@@ -117,23 +123,44 @@ public sealed class PipelineEnvironment : IAsyncDisposable
         _sinkRun = Task.Run(() => _sink.RunAsync(_sinkStop.Token), CancellationToken.None);
     }
 
+    /// <summary>
+    /// Stops the last silo started, gracefully (its grains deactivate and its queues move to the others), as a rolling
+    /// restart or a scale-in would; an in-process silo cannot be killed, the acceptance tests kill real processes.
+    /// </summary>
+    public async Task StopLastSiloAsync(CancellationToken cancellationToken)
+    {
+        var silo = _silos[^1];
+        _silos.RemoveAt(_silos.Count - 1);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(TimeSpan.FromSeconds(30));
+        await silo.StopAsync(bound.Token);
+        silo.Dispose();
+    }
+
     /// <summary>A client of the silos' cluster, from inside the first silo (merge requests, state reads).</summary>
     public IGrainFactory Grains => _silos.Count > 0 ? _silos[0].Services.GetRequiredService<IGrainFactory>() : throw new InvalidOperationException("No silo.");
 
     /// <summary>Sum of a column over a table of the analytics schema.</summary>
-    public async Task<long> SumAsync(string table, string column, CancellationToken cancellationToken)
+    public Task<long> SumAsync(string table, string column, CancellationToken cancellationToken) =>
+        ScalarAsync($"select coalesce(sum({column}), 0)::bigint from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.{table}", cancellationToken);
+
+    /// <summary>Rows of a table of the analytics schema.</summary>
+    public Task<long> CountAsync(string table, CancellationToken cancellationToken) =>
+        ScalarAsync($"select count(*) from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.{table}", cancellationToken);
+
+    /// <summary>The bigint a query over the analytics database returns.</summary>
+    public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var command = DataSource.CreateCommand(
-            $"select coalesce(sum({column}), 0)::bigint from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.{table}");
+        await using var command = DataSource.CreateCommand(sql);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Rows of a table of the analytics schema.</summary>
-    public async Task<long> CountAsync(string table, CancellationToken cancellationToken)
-    {
-        await using var command = DataSource.CreateCommand($"select count(*) from {AnalyticsSchema.Quote(AnalyticsSchema.DefaultSchema)}.{table}");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary>Creates topics on the dev broker (parts that bring their own topics, such as the sink's).</summary>
+    public void CreateTopics(IEnumerable<string> topics, int partitions) =>
+        (_broker ?? throw new InvalidOperationException("Not started.")).CreateTopics(topics, partitions);
+
+    /// <summary>CPU time of the PostgreSQL server so far (see <see cref="PostgresCpu"/>).</summary>
+    public TimeSpan PostgresCpuTime() => PostgresCpu.Read((_postgres ?? throw new InvalidOperationException("Not started.")).DataDirectory);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -35,9 +35,9 @@ internal sealed class BatchWriter(NpgsqlDataSource dataSource, string quotedSche
         }
 
         await using var statements = new NpgsqlBatch(connection, transaction);
-        foreach (var table in batch.ByTable)
+        foreach (var (table, records) in batch.ByTable)
         {
-            AddStatements(statements, table.Key, table.ToList());
+            AddStatements(statements, table, records);
         }
 
         if (batch.NextOffsets.Count > 0)
@@ -54,28 +54,33 @@ internal sealed class BatchWriter(NpgsqlDataSource dataSource, string quotedSche
         return true;
     }
 
-    private void AddStatements(NpgsqlBatch statements, SinkTable table, List<DecodedRecord> records)
+    private void AddStatements(NpgsqlBatch statements, SinkTable table, IReadOnlyCollection<DecodedRecord> records)
     {
         // The batch holds one record per row, so deletes and upserts touch different rows and their order is free.
-        var deletes = records.Where(r => r.Values is null).ToList();
+        var deletes = new List<DecodedRecord>();
+        var upserts = new List<DecodedRecord>(records.Count);
+        foreach (var record in records)
+        {
+            (record.Values is null ? deletes : upserts).Add(record);
+        }
+
         if (deletes.Count > 0)
         {
             var delete = new NpgsqlBatchCommand(table.DeleteSql(quotedSchema));
             for (var i = 0; i < table.KeyCount; i++)
             {
-                delete.Parameters.Add(ArrayParameters.For(table.Columns[i], deletes.Select(r => (object?)r.Key[i]).ToList()));
+                delete.Parameters.Add(ArrayParameters.Keys(table.Columns[i], deletes, i));
             }
 
             statements.BatchCommands.Add(delete);
         }
 
-        var upserts = records.Where(r => r.Values is not null).ToList();
         if (upserts.Count > 0)
         {
             var upsert = new NpgsqlBatchCommand(table.UpsertSql(quotedSchema));
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                upsert.Parameters.Add(ArrayParameters.For(table.Columns[i], upserts.Select(r => r.Values![i]).ToList()));
+                upsert.Parameters.Add(ArrayParameters.Values(table.Columns[i], upserts, i));
             }
 
             statements.BatchCommands.Add(upsert);

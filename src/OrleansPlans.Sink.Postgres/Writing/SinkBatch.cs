@@ -10,7 +10,8 @@ namespace OrleansPlans.Sink.Postgres.Writing;
 /// </summary>
 internal sealed class SinkBatch
 {
-    private readonly Dictionary<(string Table, string Identity), DecodedRecord> _latest = [];
+    // Per table, so the writer takes each table's rows as they are, without grouping the batch again.
+    private readonly Dictionary<SinkTable, Dictionary<string, DecodedRecord>> _latest = [];
 
     /// <summary>Offset after the last record consumed per partition (applied or skipped).</summary>
     public Dictionary<TopicPartition, long> NextOffsets { get; } = [];
@@ -26,7 +27,12 @@ internal sealed class SinkBatch
     /// <summary>When the oldest record of the batch was written to its output topic (Kafka's timestamp), if any had one.</summary>
     public DateTimeOffset? OldestWrittenAt { get; private set; }
 
-    public IEnumerable<IGrouping<SinkTable, DecodedRecord>> ByTable => _latest.Values.GroupBy(r => r.Table);
+    /// <summary>Distinct rows the batch writes (upserts and deletes).</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>The latest record of each row, per table.</summary>
+    public IEnumerable<(SinkTable Table, IReadOnlyCollection<DecodedRecord> Records)> ByTable =>
+        _latest.Select(t => (t.Key, (IReadOnlyCollection<DecodedRecord>)t.Value.Values));
 
     public void Add(TopicPartition partition, long offset, DecodedRecord? record, Timestamp writtenAt = default)
     {
@@ -40,7 +46,14 @@ internal sealed class SinkBatch
         NextOffsets[partition] = offset + 1;
         if (record is not null)
         {
-            _latest[(record.Table.Name, record.Identity)] = record;
+            if (!_latest.TryGetValue(record.Table, out var rows))
+            {
+                _latest[record.Table] = rows = new Dictionary<string, DecodedRecord>(StringComparer.Ordinal);
+            }
+
+            var before = rows.Count;
+            rows[record.Identity] = record;
+            RowCount += rows.Count - before;
         }
     }
 

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using Confluent.Kafka;
+using OrleansPlans.Benchmarks.Workload;
+using OrleansPlans.Domain.Events;
+using OrleansPlans.Domain.Rows;
+
+namespace OrleansPlans.Benchmarks.Pipeline;
+
+/// <summary>
+/// Produces usage records at a paced rate and times each one to its row update in an output topic. Each paced record
+/// names a content id of its own (<c>{tag}-N</c>), so its <c>plan_content_usage</c> row key (<c>plan|{tag}-N</c>)
+/// identifies it; N's produce time is kept in memory and subtracted on arrival. With a lag limit, the run stops
+/// producing as soon as a record has waited longer than the limit (the pipeline no longer keeps up), which bounds
+/// the backlog a failed step leaves behind.
+/// </summary>
+public static class PacedRun
+{
+    // After every generated membership began (day 0-5) and before any removal (day 20+): every paced record is attributed.
+    private static readonly DateTimeOffset EventTime = new(2026, 3, 7, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>What one paced run saw.</summary>
+    /// <param name="LatenciesMs">Produce-to-output latency of every record that arrived, in milliseconds.</param>
+    /// <param name="Produced">Records produced (fewer than planned when the lag limit stopped the run).</param>
+    /// <param name="RatePerSecond">The paced rate.</param>
+    /// <param name="LagExceeded">A record waited longer than the lag limit (or never arrived within the drain time).</param>
+    public sealed record Result(double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded)
+    {
+        /// <summary>The <paramref name="percentile"/> (0-100) of the latencies, nearest rank.</summary>
+        public double Percentile(double percentile)
+        {
+            var sorted = LatenciesMs.Order().ToArray();
+            var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+            return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+        }
+
+        /// <summary>The largest latency seen, in milliseconds.</summary>
+        public double MaxMs => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs.Max();
+    }
+
+    /// <summary>
+    /// Produces records for <paramref name="users"/> at <paramref name="ratePerSecond"/> for <paramref name="duration"/>, then waits
+    /// up to <paramref name="drain"/> for the rest to arrive.
+    /// </summary>
+    /// <param name="tag">Names this run's content ids; unique per run on one environment.</param>
+    /// <param name="lagLimit">Stop producing once a record waited longer than this; null to produce the whole schedule.</param>
+    public static async Task<Result> RunAsync(
+        string bootstrapServers, IReadOnlyList<string> users, string tag, double ratePerSecond, TimeSpan duration, TimeSpan? lagLimit, TimeSpan drain,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var prefix = tag + "-";
+        var count = Math.Max(10, (int)(ratePerSecond * duration.TotalSeconds));
+        var producedAt = new long[count];
+        var arrivedAt = new long[count];
+        using var consumer = OutputConsumer(bootstrapServers);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var consuming = Task.Factory.StartNew(() => Consume(consumer, prefix, arrivedAt, stop.Token), TaskCreationOptions.LongRunning);
+        var oldest = 0;
+        var produced = 0;
+        var exceeded = false;
+
+        using (var producer = new ProducerBuilder<string, byte[]>(RecordProducer.Config(bootstrapServers, lingerMs: 0)).Build())
+        {
+            var start = Stopwatch.GetTimestamp();
+            var checkedAt = start;
+            for (; produced < count; produced++)
+            {
+                // Paced against the schedule, not the previous send, so a slow send does not lower the rate.
+                var due = TimeSpan.FromSeconds(produced / ratePerSecond) - Stopwatch.GetElapsedTime(start);
+                if (due > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(due, cancellationToken);
+                }
+
+                if (lagLimit is { } limit && Stopwatch.GetElapsedTime(checkedAt) >= CheckEvery)
+                {
+                    checkedAt = Stopwatch.GetTimestamp();
+                    oldest = OldestWaiting(arrivedAt, oldest, produced);
+                    if (oldest < produced && Stopwatch.GetElapsedTime(producedAt[oldest]) > limit)
+                    {
+                        exceeded = true;
+                        break;
+                    }
+                }
+
+                var usage = new UsageEvent($"{tag}-e-{produced}", users[produced % users.Count], prefix + produced.ToString(CultureInfo.InvariantCulture), 60,
+                    EventTime.AddSeconds(produced % 3600));
+                producedAt[produced] = Stopwatch.GetTimestamp();
+                RecordProducer.Produce(producer, ContractRecords.Usage(usage), _ => { });
+            }
+
+            producer.Flush(TimeSpan.FromSeconds(30));
+        }
+
+        var draining = Stopwatch.StartNew();
+        while (OldestWaiting(arrivedAt, oldest, produced) is var waiting && waiting < produced && draining.Elapsed < drain)
+        {
+            oldest = waiting;
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await stop.CancelAsync();
+        await consuming;
+        var latencies = Enumerable.Range(0, produced).Where(i => Volatile.Read(ref arrivedAt[i]) != 0)
+            .Select(i => Stopwatch.GetElapsedTime(producedAt[i], arrivedAt[i]).TotalMilliseconds).ToArray();
+        exceeded |= latencies.Length < produced || (lagLimit is { } lag && latencies.Any(l => l > lag.TotalMilliseconds));
+        return new Result(latencies, produced, ratePerSecond, exceeded);
+    }
+
+    // The first record not yet arrived, scanning on from the last answer (arrivals only ever fill in).
+    private static int OldestWaiting(long[] arrivedAt, int from, int produced)
+    {
+        while (from < produced && Volatile.Read(ref arrivedAt[from]) != 0)
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    private static IConsumer<string, byte[]> OutputConsumer(string bootstrapServers)
+    {
+        var topic = OutputTables.DefaultTopic(OutputTables.PlanContentUsage);
+        var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers, GroupId = $"paced-{Guid.NewGuid():N}", EnableAutoCommit = false, FetchWaitMaxMs = 5,
+        }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics[0].Partitions;
+        // From the current end: only updates caused by the paced records matter.
+        consumer.Assign(partitions.Select(p =>
+        {
+            var partition = new TopicPartition(topic, p.PartitionId);
+            return new TopicPartitionOffset(partition, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10)).High);
+        }));
+        return consumer;
+    }
+
+    private static void Consume(IConsumer<string, byte[]> consumer, string prefix, long[] arrivedAt, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(20));
+            var key = result?.Message?.Key;
+            var at = key?.IndexOf("|" + prefix, StringComparison.Ordinal) ?? -1;
+            if (at >= 0 && int.TryParse(key.AsSpan(at + 1 + prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                && n < arrivedAt.Length && Volatile.Read(ref arrivedAt[n]) == 0)
+            {
+                Volatile.Write(ref arrivedAt[n], Stopwatch.GetTimestamp());
+            }
+        }
+    }
+}

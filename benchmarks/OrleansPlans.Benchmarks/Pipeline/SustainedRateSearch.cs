@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace OrleansPlans.Benchmarks.Pipeline;
+
+/// <summary>
+/// Issue 10's <c>sustained.rate</c>: the highest paced input rate the running pipeline holds for a whole step (60 s by
+/// default) with every record's lag — produced to its row update in the output topic — under one second. Found by
+/// doubling from a start rate until a step fails, then bisecting between the best pass and the lowest failure until
+/// they are within <see cref="Precision"/>; at most a given number of steps, each bounded in time (a failing step stops
+/// producing as soon as a record is late, then drains its backlog before the next step).
+/// </summary>
+public static class SustainedRateSearch
+{
+    /// <summary>The lag every paced record must stay under.</summary>
+    public static readonly TimeSpan LagLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>The search stops once the lowest failing rate is within this fraction above the best passing rate.</summary>
+    public const double Precision = 0.15;
+
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
+
+    /// <summary>One step of the search.</summary>
+    public sealed record Step(double Rate, bool Held, PacedRun.Result Run);
+
+    /// <summary>The best rate held (0 when none was) and every step, in order.</summary>
+    public sealed record Result(double Rate, IReadOnlyList<Step> Steps);
+
+    /// <summary>Runs the search; <paramref name="onStep"/> is told each step as it ends.</summary>
+    public static async Task<Result> RunAsync(
+        string bootstrapServers, IReadOnlyList<string> users, double startRate, TimeSpan hold, int maxSteps, Action<Step> onStep,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onStep);
+        var steps = new List<Step>();
+        double best = 0, lowestFailure = double.PositiveInfinity, rate = startRate;
+        while (steps.Count < maxSteps)
+        {
+            var run = await PacedRun.RunAsync(bootstrapServers, users, $"sus{steps.Count}", rate, hold, LagLimit, Drain, cancellationToken);
+            var step = new Step(rate, !run.LagExceeded, run);
+            steps.Add(step);
+            onStep(step);
+            if (step.Held)
+            {
+                best = rate;
+            }
+            else
+            {
+                lowestFailure = rate;
+                if (run.LatenciesMs.Length < run.Produced)
+                {
+                    // Not drained within the bound: later steps would measure this backlog, not their own rate.
+                    break;
+                }
+            }
+
+            if (lowestFailure <= best * (1 + Precision))
+            {
+                break;
+            }
+
+            rate = double.IsPositiveInfinity(lowestFailure) ? rate * 2 : best > 0 ? (best + lowestFailure) / 2 : lowestFailure / 2;
+            rate = Math.Round(rate, rate < 100 ? 1 : 0);
+        }
+
+        return new Result(best, steps);
+    }
+
+    /// <summary>One line describing a step, for the report.</summary>
+    public static string Describe(Step step) => string.Create(CultureInfo.InvariantCulture,
+        $"{step.Rate:#,0.#}/s: {(step.Held ? "held" : "not held")}, {step.Run.Produced:#,0} records, {step.Run.LatenciesMs.Length:#,0} arrived, " +
+        $"lag p50 {step.Run.Percentile(50):#,0} ms, p99 {step.Run.Percentile(99):#,0} ms, max {step.Run.MaxMs:#,0} ms");
+}
