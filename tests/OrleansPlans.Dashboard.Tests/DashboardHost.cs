@@ -16,7 +16,8 @@ namespace OrleansPlans.Dashboard.Tests;
 /// <summary>
 /// The dashboard composed as a host composes it (AddOrleansPlansDashboard + MapOrleansPlansDashboard) over the seeded
 /// database, with the clock fixed at <see cref="Seed.Now"/>: on an in-memory test server, or on Kestrel at a loopback port.
-/// The status comes from the given source, or from the dashboard's own reader when status options are given.
+/// The status comes from the given source, or from the dashboard's own reader when status options are given. A test may
+/// point it at another database and clock.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -38,7 +39,8 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public static async Task<DashboardHost> StartAsync(
         AnalyticsDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
-        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null)
+        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null,
+        string? connectionString = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         if (kestrel)
@@ -52,13 +54,13 @@ public sealed class DashboardHost : IAsyncDisposable
 
         builder.Services.AddRouting();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Seed.Now));
+        builder.Services.AddSingleton(time ?? new FixedTimeProvider(Seed.Now));
         if (status is not null)
         {
             builder.Services.AddSingleton(status);
         }
 
-        builder.Services.AddOrleansPlansDashboard(builder.Configuration, database.ConnectionString, Seed.Schema, configureStatus);
+        builder.Services.AddOrleansPlansDashboard(builder.Configuration, connectionString ?? database.ConnectionString, Seed.Schema, configureStatus);
         var app = builder.Build();
         app.MapOrleansPlansDashboard();
         app.MapOpenApi("/openapi/{documentName}.json"); // as MapOrleansPlansApi maps it in the host
