@@ -6,7 +6,10 @@ namespace OrleansPlans.Api.Diagnostics;
 /// <summary>Tells an exception caused by a system being down (an outage: retry later) from a bug (a 500).</summary>
 internal static class DependencyOutage
 {
-    /// <summary>The system that did not answer (PostgreSQL, Kafka, the Orleans cluster), or null when the failure is no outage.</summary>
+    /// <summary>
+    /// The system that did not answer (PostgreSQL, Kafka, the Orleans cluster), or null when the failure is no outage;
+    /// inner exceptions count too (a grain call or an aggregate wraps the cause).
+    /// </summary>
     public static string? Of(Exception error)
     {
         for (Exception? e = error; e is not null; e = e.InnerException)
@@ -23,9 +26,6 @@ internal static class DependencyOutage
                     return "Kafka";
                 case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
                     return "The Orleans cluster";
-                case AggregateException { InnerExceptions.Count: 1 } aggregate:
-                    e = aggregate; // its InnerException is the one inner exception
-                    break;
             }
         }
 
