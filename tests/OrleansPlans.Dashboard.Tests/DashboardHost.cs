@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,9 @@ public sealed class DashboardHost : IAsyncDisposable
     public Uri Address { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>Every endpoint the host mapped, as routing sees them.</summary>
+    public IReadOnlyList<Endpoint> Endpoints => [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints)];
 
     public static async Task<DashboardHost> StartAsync(
         AnalyticsDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
