@@ -6,8 +6,8 @@ namespace OrleansPlans.Api;
 internal static partial class ApiLog
 {
     // The key itself is never a parameter: it is a secret.
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Rejected an API key: {Reason}")]
-    public static partial void KeyRejected(ILogger logger, string reason);
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Rejected an API key: {Reason} ({Suppressed} earlier rejections not logged: rate limit)")]
+    public static partial void KeyRejected(ILogger logger, string reason, int suppressed);
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information,
         Message = "Merge request {RequestId} ({Outcome}): merge {SourcePlanId} into {TargetPlanId}, by {Caller} from {RemoteAddress}")]
@@ -15,4 +15,12 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Merge request {RequestId}: publishing merge event {MergeEventId} failed")]
     public static partial void MergePublishFailed(ILogger logger, string requestId, string mergeEventId, Exception exception);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information,
+        Message = "Answered 400 to {Method} {Path} from {RemoteAddress}: {Detail} ({Suppressed} earlier 400s not logged: rate limit)")]
+    public static partial void BadRequest(ILogger logger, string method, string path, string? remoteAddress, string? detail, int suppressed);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning,
+        Message = "Answered 503 to {Method} {Path}: {System} did not answer ({Suppressed} earlier 503s not logged: rate limit)")]
+    public static partial void DependencyUnavailable(ILogger logger, string method, string path, string system, int suppressed, Exception exception);
 }

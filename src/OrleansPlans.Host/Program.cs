@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OrleansPlans.Api.Hosting;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Demo;
@@ -13,6 +14,7 @@ using OrleansPlans.Sink.Postgres;
 
 // Settings ship beside the binary, so the job behaves the same from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.JoinDevRunIfAsked(); // Dev:Join=true: one of several silos of a dev run (see README, "Several silos")
 var kafka = builder.AddKafkaInput();
 var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker);
 var silo = builder.AddOrleansPlansSilo(kafka, postgres);
@@ -23,7 +25,9 @@ builder.Services.AddPipelineHealthChecks();
 builder.Services.AddHostedService<ReadyAnnouncer>();
 if (builder.Configuration.GetValue("Sink:Enabled", true))
 {
-    builder.Services.AddPostgresTableSink(o => (o.ConnectionString, o.BootstrapServers, o.Schema) = (postgres.ConnectionString, kafka.BootstrapServers, postgres.AnalyticsSchema));
+    // Named in pg_stat_activity, so an operator (and the several-silos test) sees which process runs the sink.
+    var sinkConnection = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { ApplicationName = $"OrleansPlans.Sink pid {Environment.ProcessId}" }.ConnectionString;
+    builder.Services.AddPostgresTableSink(o => (o.ConnectionString, o.BootstrapServers, o.Schema) = (sinkConnection, kafka.BootstrapServers, postgres.AnalyticsSchema));
 }
 
 if (builder.Configuration.GetValue("Demo:Enabled", true))

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +23,9 @@ public sealed class ApiHost : IAsyncDisposable
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>Every endpoint the host mapped, as routing sees them.</summary>
+    public IReadOnlyList<Endpoint> Endpoints => [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints)];
 
     /// <summary>A handler that sends requests into this in-memory server, for clients that build their own HttpClient (the CLI).</summary>
     public HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();

@@ -33,6 +33,11 @@ public sealed class OpenApiDocumentTests(ApiCluster cluster)
         Assert.Equal(new[] { "planId", "granularity", "from", "to" }, parameters);
         Assert.True(usage.GetProperty("responses").TryGetProperty("400", out _), "the usage operation documents its 400");
         Assert.True(usage.GetProperty("responses").TryGetProperty("404", out _), "the usage operation documents its 404");
+        Assert.True(usage.GetProperty("responses").TryGetProperty("503", out _), "the usage operation documents its 503 (an outage)");
+        var merge = document.GetProperty("paths").GetProperty("/api/v1/merges").GetProperty("post");
+        var body = merge.GetProperty("requestBody");
+        Assert.True(body.GetProperty("required").GetBoolean());
+        Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _), "the merge request documents its JSON body");
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal(("apiKey", "header", "X-Api-Key"),
             (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));

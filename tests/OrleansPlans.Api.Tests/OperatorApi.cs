@@ -32,6 +32,9 @@ internal static class OperatorApi
         return SendAsync(api, request, key, headers);
     }
 
+    public static Task<HttpResponseMessage> SendAsync(this ApiHost api, HttpRequestMessage request, string? key = OperatorKey) =>
+        SendAsync(api, request, key, null);
+
     public static Task<HttpResponseMessage> GetAsync(this ApiHost api, string url, string? key = OperatorKey) =>
         SendAsync(api, new HttpRequestMessage(HttpMethod.Get, url), key, null);
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,8 @@ namespace OrleansPlans.Dashboard.Tests;
 /// <summary>
 /// The dashboard composed as a host composes it (AddOrleansPlansDashboard + MapOrleansPlansDashboard) over the seeded
 /// database, with the clock fixed at <see cref="Seed.Now"/>: on an in-memory test server, or on Kestrel at a loopback port.
-/// The status comes from the given source, or from the dashboard's own reader when status options are given.
+/// The status comes from the given source, or from the dashboard's own reader when status options are given. A test may
+/// point it at another database and clock.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
@@ -36,9 +39,13 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Every endpoint the host mapped, as routing sees them.</summary>
+    public IReadOnlyList<Endpoint> Endpoints => [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints)];
+
     public static async Task<DashboardHost> StartAsync(
         AnalyticsDatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
-        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null, IStuckPartitionSource? stuck = null)
+        IPipelineStatusSource? status = null, Action<PipelineStatusOptions>? configureStatus = null, IStuckPartitionSource? stuck = null,
+        string? connectionString = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         if (kestrel)
@@ -52,7 +59,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
         builder.Services.AddRouting();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Seed.Now));
+        builder.Services.AddSingleton(time ?? new FixedTimeProvider(Seed.Now));
         if (status is not null)
         {
             builder.Services.AddSingleton(status);
@@ -63,7 +70,7 @@ public sealed class DashboardHost : IAsyncDisposable
             builder.Services.AddSingleton(stuck);
         }
 
-        builder.Services.AddOrleansPlansDashboard(builder.Configuration, database.ConnectionString, Seed.Schema, configureStatus);
+        builder.Services.AddOrleansPlansDashboard(builder.Configuration, connectionString ?? database.ConnectionString, Seed.Schema, configureStatus);
         var app = builder.Build();
         app.MapOrleansPlansDashboard();
         app.MapOpenApi("/openapi/{documentName}.json"); // as MapOrleansPlansApi maps it in the host

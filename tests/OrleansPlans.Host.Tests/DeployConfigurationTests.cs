@@ -47,6 +47,28 @@ public sealed partial class DeployConfigurationTests
         Assert.True(unknown.Count == 0, $"{file} sets settings the host does not read: {string.Join(", ", unknown)}");
     }
 
+    [Theory]
+    [MemberData(nameof(DeployFiles))]
+    public void every_probe_sets_a_timeout_above_the_second_the_host_answers_within(string file)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "deploy", file));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (ProbeKey().Match(lines[i]) is not { Success: true } probe)
+            {
+                continue;
+            }
+
+            // The probe's own lines: those indented deeper than its key.
+            var indent = probe.Groups["indent"].Length;
+            var body = lines.Skip(i + 1).TakeWhile(l => l.Trim().Length == 0 || l.Length - l.TrimStart().Length > indent).ToList();
+            var timeout = body.Select(l => TimeoutSeconds().Match(l)).FirstOrDefault(m => m.Success);
+            Assert.True(timeout is not null, $"{file}: the {probe.Groups["kind"].Value} at line {i + 1} sets no timeoutSeconds (Kubernetes' default is 1 s)");
+            var seconds = int.Parse(timeout.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(seconds, 2, 5); // readiness answers within 1 s (ReadinessEndpointTests); a probe that takes 5 s is a hung process
+        }
+    }
+
     [Fact]
     public void the_check_itself_rejects_a_misspelt_setting()
     {
@@ -99,6 +121,12 @@ public sealed partial class DeployConfigurationTests
 
         throw new InvalidOperationException($"No OrleansPlans.sln above {AppContext.BaseDirectory}");
     }
+
+    [GeneratedRegex(@"^(?<indent> *)(?<kind>startupProbe|livenessProbe|readinessProbe):\s*$")]
+    private static partial Regex ProbeKey();
+
+    [GeneratedRegex(@"^\s*timeoutSeconds:\s*(?<seconds>[0-9]+)\s*$")]
+    private static partial Regex TimeoutSeconds();
 
     // Section__Key names (.NET's environment-variable form of Section:Key); Kafka's own KAFKA_X settings have single underscores.
     [GeneratedRegex(@"\b[A-Z][A-Za-z]+(?:__[A-Za-z0-9]+)+\b")]

@@ -76,6 +76,7 @@ public sealed class GeneratorTests
             ["non-UTC offsets"] = s.NonUtcOffsets,
             ["offsets crossing the UTC day"] = s.OffsetsCrossingUtcDay,
             ["fractional seconds"] = s.FractionalSeconds,
+            ["nanosecond fractions"] = s.NanosecondFractions,
             ["null keys"] = s.NullKeys,
             ["membership duplicates"] = s.DuplicatesIgnored.GetValueOrDefault(Topics.Membership),
             ["usage duplicates"] = s.DuplicatesIgnored.GetValueOrDefault(Topics.Usage),

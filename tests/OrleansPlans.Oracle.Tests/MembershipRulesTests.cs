@@ -30,6 +30,46 @@ public sealed class MembershipRulesTests
     }
 
     [Fact]
+    public void nanosecond_digits_are_truncated_so_events_apart_by_less_than_100_ns_tie_and_event_id_orders_them()
+    {
+        // By nanoseconds m-2 (plan-a) comes first and m-1 (plan-b) last; truncated to 100 ns both are at 10:00:00.1234567,
+        // so ordinal eventId order applies: m-1 then m-2, and the user ends in plan-a, whatever the arrival order.
+        foreach (var reversed in new[] { false, true })
+        {
+            var s = new Scenario();
+            var events = new Action[]
+            {
+                () => s.Added("m-2", "plan-a", "user-1", "2026-03-01T10:00:00.123456701Z"),
+                () => s.Added("m-1", "plan-b", "user-1", "2026-03-01T10:00:00.123456799Z"),
+            };
+            foreach (var add in reversed ? events.Reverse() : events)
+            {
+                add();
+            }
+
+            var actual = s.Compute();
+
+            Assert.Equal(
+                """{"plan_id":"plan-a","user_id":"user-1","member_since":"2026-03-01T10:00:00.1234567Z"}""",
+                actual[TableNames.PlanMembers]["plan-a|user-1"]);
+            Assert.False(actual[TableNames.PlanMembers].ContainsKey("plan-b|user-1"));
+        }
+    }
+
+    [Fact]
+    public void nanoseconds_never_round_an_event_into_the_next_hour()
+    {
+        var s = new Scenario();
+        s.Added("m-1", "plan-a", "user-1", "2026-03-01T00:00:00Z");
+        s.Usage("u-1", "user-1", "c1", 10, "2026-03-01T09:59:59.999999999Z");
+
+        var actual = s.Compute();
+
+        Assert.True(actual[TableNames.PlanUsageHourly].ContainsKey("plan-a|2026-03-01T09:00:00Z"));
+        Assert.False(actual[TableNames.PlanUsageHourly].ContainsKey("plan-a|2026-03-01T10:00:00Z"));
+    }
+
+    [Fact]
     public void usage_at_a_boundary_instant_belongs_to_the_interval_that_starts_there()
     {
         var s = new Scenario();

@@ -88,7 +88,7 @@ public sealed partial class EventGenerator
         foreach (var (name, text) in new[]
         {
             ("space-separator", "2026-03-02 09:30:00Z"), ("unparsable", "yesterday"), ("feb-30", "2026-02-30T10:00:00Z"),
-            ("hour-24", "2026-03-02T24:00:00Z"), ("8-fraction-digits", "2026-03-02T09:30:00.12345678Z"),
+            ("hour-24", "2026-03-02T24:00:00Z"), ("10-fraction-digits", "2026-03-02T09:30:00.1234567891Z"),
             ("date-only", "2026-03-02"), ("trailing-newline", "2026-03-02T09:30:00Z\n"),
             ("offset-without-colon", "2026-03-02T09:30:00+0530"), ("empty-fraction", "2026-03-02T09:30:00.Z"),
         })

@@ -96,6 +96,9 @@ public sealed record OracleStatistics
     /// <summary>Valid events whose occurredAt has fractional seconds.</summary>
     public int FractionalSeconds { get; init; }
 
+    /// <summary>Valid events whose occurredAt has 8 or 9 fraction digits (Java's and Go's nanoseconds).</summary>
+    public int NanosecondFractions { get; init; }
+
     /// <summary>Valid events whose record had no key.</summary>
     public int NullKeys { get; init; }
 }

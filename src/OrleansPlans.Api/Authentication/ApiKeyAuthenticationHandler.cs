@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansPlans.Api.Diagnostics;
 
 namespace OrleansPlans.Api.Authentication;
 
@@ -25,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = PresentedKey.Read(Request, out var malformed);
         if (malformed is not null)
         {
-            ApiLog.KeyRejected(Logger, malformed);
+            LogRejected(malformed);
             return Task.FromResult(AuthenticateResult.Fail($"The key is malformed: {malformed}."));
         }
 
@@ -38,7 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var match = ApiKeyMatcher.Match(presented, options.OperatorKeys, options.ReadKeys);
         if (match is null)
         {
-            ApiLog.KeyRejected(Logger, "unknown key");
+            LogRejected("unknown key");
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
@@ -69,5 +71,14 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = status;
         return Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(Context);
+    }
+
+    // Anyone can send bad keys at will: logged at a bounded rate (ApiLogLimits).
+    private void LogRejected(string reason)
+    {
+        if (Context.RequestServices.GetRequiredService<ApiLogLimits>().RejectedKeys.TryAcquire(out var suppressed))
+        {
+            ApiLog.KeyRejected(Logger, reason, suppressed);
+        }
     }
 }

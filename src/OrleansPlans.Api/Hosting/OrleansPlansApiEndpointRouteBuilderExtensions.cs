@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansPlans.Api.Authentication;
+using OrleansPlans.Api.Diagnostics;
 using OrleansPlans.Api.Endpoints;
 
 namespace OrleansPlans.Api.Hosting;
@@ -25,7 +26,7 @@ public static class OrleansPlansApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOpenApi("/openapi/{documentName}.json");
-        var api = endpoints.MapGroup(RoutePrefix).WithTags("OrleansPlans");
+        var api = endpoints.MapGroup(RoutePrefix).WithTags("OrleansPlans").WithOutageAndClientErrorHandling();
 
         var reads = api.MapGroup("").RequireAuthorization(ApiPolicies.AnalyticsRead).ProducesProblem(StatusCodes.Status404NotFound);
         reads.MapGet("/plans/{planId}", PlanEndpoints.GetPlanAsync)
@@ -60,7 +61,7 @@ public static class OrleansPlansApiEndpointRouteBuilderExtensions
                 + "default the caller's key name), occurredAt (optional RFC 3339 with offset, default now). 202 with Location when the event was "
                 + "published by this call; 200 with the current status for a repeat of the same request; 409 when the requestId was used for "
                 + "other plans; 503 when publishing failed (retry with the same requestId); 400 on bad fields or when source equals target.")
-            .Accepts<MergeRequestBody>("application/json")
+            .DocumentsJsonBody<MergeRequestBody>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         operators.MapGet("/merges/requests", MergeRequestEndpoints.ListAsync)
@@ -75,7 +76,7 @@ public static class OrleansPlansApiEndpointRouteBuilderExtensions
             .WithSummary("What merging sourcePlanId into targetPlanId would do now: verdict, survivor, members, daily and content usage. Changes nothing.")
             .WithDescription("Body: sourcePlanId, targetPlanId. Plans nothing has named are empty, never 404. Members: the first 100 by user id; "
                 + "content usage: the 20 contents with the most seconds; figures are exact (users on both sides are re-evaluated as the merge would).")
-            .Accepts<MergePreviewBody>("application/json");
+            .DocumentsJsonBody<MergePreviewBody>();
         return api;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansPlans.Api.Authentication;
+using OrleansPlans.Api.Diagnostics;
 
 namespace OrleansPlans.Api.Hosting;
 
@@ -43,6 +44,7 @@ public static class OrleansPlansApiServiceCollectionExtensions
                 .AddAuthenticationSchemes(ApiKeyDefaults.SchemeName)
                 .AddRequirements(new AnalyticsReadRequirement()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiLogLimits>();
         services.AddProblemDetails();
         services.AddOpenApi(OrleansPlansApiEndpointRouteBuilderExtensions.OpenApiDocumentName, openApi =>
             openApi.AddDocumentTransformer<ApiKeySecuritySchemeTransformer>());

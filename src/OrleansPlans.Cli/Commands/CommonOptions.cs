@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrleansPlans.DevBroker;
+using OrleansPlans.Postgres.Embedded;
 
 namespace OrleansPlans.Cli.Commands;
 
@@ -58,7 +59,8 @@ internal static class CommonOptions
     public static Option<string?> Connection() => new("--connection")
     {
         // No DefaultValueFactory: help would print the resolved value, and a connection string may hold a password.
-        Description = $"PostgreSQL connection string. Default: ${PostgresVariable}, else the main job's embedded server ({EmbeddedConnectionString}).",
+        Description = $"PostgreSQL connection string. Default: ${PostgresVariable}, else the one a running dev job wrote to {ConnectionFile.DefaultPath}, "
+            + $"else the main job's embedded server ({EmbeddedConnectionString}).",
         HelpName = "CONNECTION-STRING",
     };
 
@@ -115,8 +117,13 @@ internal static class CommonOptions
     public static IReadOnlyDictionary<string, string> ResolveKafkaConfig(ParseResult parsed, Option<string[]> option) =>
         (parsed.GetValue(option) ?? []).Select(s => s.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1], StringComparer.Ordinal);
 
+    /// <summary>
+    /// --connection, else the environment variable, else the running dev job's embedded server as its file names it (its
+    /// port may not be the default: Postgres:Port), else the default embedded server.
+    /// </summary>
     public static string ResolveConnection(ParseResult parsed, Option<string?> connection, CliEnvironment environment) =>
-        NonBlank(parsed.GetValue(connection)) ?? NonBlank(environment.GetEnvironmentVariable(PostgresVariable)) ?? EmbeddedConnectionString;
+        NonBlank(parsed.GetValue(connection)) ?? NonBlank(environment.GetEnvironmentVariable(PostgresVariable))
+        ?? ConnectionFile.Read() ?? EmbeddedConnectionString;
 
     public static Uri ResolveApi(ParseResult parsed, Option<string?> api, CliEnvironment environment)
     {

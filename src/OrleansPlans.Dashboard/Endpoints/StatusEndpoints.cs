@@ -20,6 +20,9 @@ internal static class StatusEndpoints
                 title: "Pipeline status not configured");
         }
 
+        // 200 even when PostgreSQL or Kafka is down: the body says which part could not be read (postgres.reachable,
+        // kafka.reachable with the error) and still shows the rest. An operator opens the status precisely during an
+        // outage; a 503 would hide what still works. Probes that must fail go to /health/ready instead.
         // Only the silo knows which of its partitions are stuck; the shared snapshot cannot, so they are added per answer.
         var status = await source.ReadAsync(cancellationToken);
         return TypedResults.Ok(stuck is null ? status : status with { StuckPartitions = stuck.Current });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansPlans.Api.Authentication;
+using OrleansPlans.Api.Diagnostics;
 using OrleansPlans.Dashboard.Endpoints;
 using OrleansPlans.Dashboard.Page;
 
@@ -26,6 +27,7 @@ public static class OrleansPlansDashboardEndpointRouteBuilderExtensions
         MapPage(endpoints);
 
         var analytics = endpoints.MapGroup(AnalyticsPrefix).WithTags("Dashboard")
+            .WithOutageAndClientErrorHandling()
             .RequireAuthorization(ApiPolicies.AnalyticsRead)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -49,11 +51,10 @@ public static class OrleansPlansDashboardEndpointRouteBuilderExtensions
             .WithName("ListAnalyticsDeadLetters")
             .WithSummary("A page of dead-lettered input records, newest first (reason and source position; not the raw value).");
 
-        endpoints.MapGet("/api/v1/status", StatusEndpoints.GetStatusAsync)
+        endpoints.MapGroup("").WithOutageAndClientErrorHandling().MapGet("/api/v1/status", StatusEndpoints.GetStatusAsync)
             .WithTags("Dashboard")
             .RequireAuthorization(ApiPolicies.AnalyticsRead)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetPipelineStatus")
             .WithSummary("The pipeline's health: Kafka and PostgreSQL reachability, input and sink lag per partition, silos, dead letters.");
         return analytics;

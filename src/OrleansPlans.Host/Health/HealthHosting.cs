@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Streaming.Kafka;
 
@@ -12,19 +14,31 @@ public static class HealthHosting
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>Registers the readiness checks: the silo has started, Kafka and PostgreSQL answer, no input partition is stuck.</summary>
+    /// <summary>
+    /// Registers the readiness checks: the silo has started, Kafka and PostgreSQL answer, no input partition is stuck.
+    /// The dependency checks run in the background (<see cref="ReadinessProbes"/>), so readiness answers at once even
+    /// while a dependency is down.
+    /// </summary>
     public static IServiceCollection AddPipelineHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<KafkaHealthCheck>();
         services.AddSingleton<PostgresHealthCheck>();
+        services.AddSingleton(provider => new ReadinessProbe("kafka", provider.GetRequiredService<KafkaHealthCheck>()));
+        services.AddSingleton(provider => new ReadinessProbe("postgresql", provider.GetRequiredService<PostgresHealthCheck>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ReadinessProbes>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReadinessProbes>());
         services.AddSingleton(sp => new StuckPartitionsHealthCheck(sp.GetRequiredKeyedService<IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
         services.AddHealthChecks()
             .AddCheck<SiloStartedHealthCheck>("silo", tags: [ReadyTag])
-            .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag])
-            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
+            .Add(Cached("kafka"))
+            .Add(Cached("postgresql"))
             .AddCheck<StuckPartitionsHealthCheck>("input-partitions", tags: [ReadyTag]);
         return services;
     }
+
+    private static HealthCheckRegistration Cached(string name) =>
+        new(name, provider => new CachedHealthCheck(provider.GetRequiredService<ReadinessProbes>(), name), HealthStatus.Unhealthy, [ReadyTag]);
 
     /// <summary>
     /// <c>/health/live</c>: the process serves requests (no dependency checks, so a broker outage does not make an

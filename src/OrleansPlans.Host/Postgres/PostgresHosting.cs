@@ -11,15 +11,18 @@ namespace OrleansPlans.Host.Postgres;
 public static class PostgresHosting
 {
     /// <summary>
-    /// Uses the configured connection string or starts the embedded server under <see cref="PostgresOptions.DataDirectory"/>;
-    /// applies the Orleans and analytics migrations. Returns the options with the connection string filled in.
+    /// Uses the configured connection string or starts the embedded server under <see cref="PostgresOptions.DataDirectory"/>
+    /// (and writes its connection string to <see cref="PostgresOptions.ConnectionFile"/>); applies the Orleans and
+    /// analytics migrations; sizes the connection pools (<see cref="PoolSizing"/>). Returns the options with the
+    /// connection string filled in.
     /// With <paramref name="fresh"/> the embedded database is recreated: the dev broker keeps its topics in memory,
     /// so state, checkpoints and tables from an earlier run would describe a log that no longer exists.
     /// </summary>
     public static async Task<PostgresOptions> AddPostgresAsync(this IHostApplicationBuilder builder, bool fresh, CancellationToken cancellationToken = default)
     {
         var options = builder.Configuration.GetSection("Postgres").Get<PostgresOptions>() ?? new PostgresOptions();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        var embedded = string.IsNullOrWhiteSpace(options.ConnectionString);
+        if (embedded)
         {
             var server = await PrivatePostgresCluster.StartAsync(new PrivatePostgresClusterOptions
             {
@@ -41,6 +44,20 @@ public static class PostgresHosting
         await using (var dataSource = NpgsqlDataSource.Create(options.ConnectionString))
         {
             await Sink.Postgres.AnalyticsSchema.MigrateAsync(dataSource, options.AnalyticsSchema, cancellationToken: cancellationToken);
+        }
+
+        if (embedded)
+        {
+            // Only now, migrated: a host joining this run (Dev:Join) or the CLI may use it from here on.
+            var file = ConnectionFile.Write(options.ConnectionFile, options.ConnectionString);
+            var written = options.ConnectionString;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => ConnectionFile.Delete(file, written);
+        }
+
+        (options.ConnectionString, var chosen) = await PoolSizing.ApplyDefaultAsync(options.ConnectionString, options.MaxPoolSize, cancellationToken);
+        if (chosen is { } size)
+        {
+            Console.WriteLine($"PostgreSQL pools: at most {size} connections each (Postgres:MaxPoolSize, or Maximum Pool Size in the connection string, to choose)");
         }
 
         builder.Services.AddSingleton(options);

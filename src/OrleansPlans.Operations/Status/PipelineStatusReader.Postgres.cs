@@ -35,12 +35,30 @@ public sealed partial class PipelineStatusReader
         await using (connection.ConfigureAwait(false))
         {
             var warnings = new List<string>();
-            var sinkOffsets = await TryReadAsync(() => ReadSinkOffsetsAsync(connection, cancellationToken), "sink_offsets", warnings).ConfigureAwait(false);
-            var silos = await TryReadAsync(() => ReadSilosAsync(connection, cancellationToken), "orleans_membership", warnings).ConfigureAwait(false);
-            var deadLetters = await TryReadAsync(() => ReadDeadLettersAsync(connection, cancellationToken), "dead_letters", warnings).ConfigureAwait(false);
-            return new PostgresSnapshot(Reachability.Ok, sinkOffsets, silos ?? [], deadLetters, warnings);
+            try
+            {
+                var sinkOffsets = await TryReadAsync(() => ReadSinkOffsetsAsync(connection, cancellationToken), "sink_offsets", warnings).ConfigureAwait(false);
+                var silos = await TryReadAsync(() => ReadSilosAsync(connection, cancellationToken), "orleans_membership", warnings).ConfigureAwait(false);
+                var deadLetters = await TryReadAsync(() => ReadDeadLettersAsync(connection, cancellationToken), "dead_letters", warnings).ConfigureAwait(false);
+                return new PostgresSnapshot(Reachability.Ok, sinkOffsets, silos ?? [], deadLetters, warnings);
+            }
+            catch (Exception error) when (IsConnectionLost(error, connection))
+            {
+                // The pool handed out a connection the server had already dropped (it was stopped or restarted): the
+                // first command fails with an I/O error and every later one with "Connection is not open". That is
+                // PostgreSQL being unreachable, not a read to warn about or an error to throw.
+                return new PostgresSnapshot(Reachability.Failed(error.Message), null, [], null, []);
+            }
         }
     }
+
+    private static bool IsConnectionLost(Exception error, NpgsqlConnection connection) => error switch
+    {
+        PostgresException => false, // the server answered
+        NpgsqlException or SocketException or TimeoutException or IOException => true,
+        InvalidOperationException => connection.FullState is not System.Data.ConnectionState.Open,
+        _ => false,
+    };
 
     private static async Task<T?> TryReadAsync<T>(Func<Task<T>> read, string table, List<string> warnings)
         where T : class
@@ -53,8 +71,10 @@ public sealed partial class PipelineStatusReader
         {
             warnings.Add($"PostgreSQL table {table} does not exist yet: run `orleansplans migrate` (or start a host, which migrates).");
         }
-        catch (NpgsqlException error)
+        catch (PostgresException error)
         {
+            // Any other refusal by a server that answered (permissions, a changed column); a lost connection is not
+            // caught here and makes PostgreSQL unreachable.
             warnings.Add($"PostgreSQL table {table} could not be read: {error.Message}");
         }
 

@@ -31,6 +31,19 @@ public sealed class ContractCodecTests
     }
 
     [Theory]
+    [InlineData("2026-03-01T10:00:00.123456789Z", 1234567)] // Java's Instant.toString(), Go's RFC3339Nano
+    [InlineData("2026-03-01T10:00:00.12345678Z", 1234567)]
+    [InlineData("2026-03-01T10:00:00.999999999Z", 9999999)] // truncated: rounding would make it 10:00:01
+    [InlineData("2026-03-01T10:00:00.000000099Z", 0)]
+    public void up_to_nine_fraction_digits_are_accepted_and_truncated_to_100_ns(string occurredAt, long ticksIntoSecond)
+    {
+        var usage = ContractCodec.DecodeUsage(null, Json.Usage("u-1", "user-7", "course-1", 300, occurredAt));
+
+        Assert.True(usage.IsValid, usage.Error);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero).AddTicks(ticksIntoSecond), usage.Value.OccurredAt);
+    }
+
+    [Theory]
     [InlineData("not json at all", "not a JSON object")]
     [InlineData("", "empty")]
     [InlineData("   ", "blank")]
@@ -55,6 +68,7 @@ public sealed class ContractCodecTests
     [InlineData("{\"eventId\":\"u-1\",\"userId\":\"user-7\",\"contentId\":\"c\",\"seconds\":5,\"occurredAt\":\"2026-03-01 10:00:00Z\"}", "not an RFC 3339 timestamp")]
     [InlineData("{\"eventId\":\"u-1\",\"userId\":\"user-7\",\"contentId\":\"c\",\"seconds\":5,\"occurredAt\":\"2026-02-30T10:00:00Z\"}", "not a real instant")]
     [InlineData("{\"eventId\":\"u-1\",\"userId\":\"user-7\",\"contentId\":\"c\",\"seconds\":5,\"occurredAt\":\"yesterday\"}", "not an RFC 3339 timestamp")]
+    [InlineData("{\"eventId\":\"u-1\",\"userId\":\"user-7\",\"contentId\":\"c\",\"seconds\":5,\"occurredAt\":\"2026-03-01T10:00:00.1234567891Z\"}", "not an RFC 3339 timestamp")]
     public void bad_usage_records_are_rejected_with_a_reason_naming_the_problem(string value, string reason)
     {
         var result = ContractCodec.DecodeUsage(null, Json.Utf8(value));

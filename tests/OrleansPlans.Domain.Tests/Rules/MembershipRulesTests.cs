@@ -57,6 +57,25 @@ public sealed class MembershipRulesTests
     }
 
     [Fact]
+    public void events_apart_by_less_than_100_ns_tie_and_event_id_orders_them()
+    {
+        // Java and Go write nanoseconds; the 8th and 9th digit are truncated, so both events are at 10:00:00.1234567 and
+        // m-1 (plan-b) applies before m-2 (plan-a), though by nanoseconds m-2 came first.
+        var inOrder = new Scenario()
+            .Added("m-2", "plan-a", "u-1", "2026-03-01T10:00:00.123456701Z")
+            .Added("m-1", "plan-b", "u-1", "2026-03-01T10:00:00.123456799Z");
+        var reversed = new Scenario()
+            .Added("m-1", "plan-b", "u-1", "2026-03-01T10:00:00.123456799Z")
+            .Added("m-2", "plan-a", "u-1", "2026-03-01T10:00:00.123456701Z");
+
+        foreach (var s in new[] { inOrder, reversed })
+        {
+            Assert.Equal(new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc).AddTicks(1234567), s.Member("plan-a", "u-1")!.MemberSince);
+            Assert.Null(s.Member("plan-b", "u-1"));
+        }
+    }
+
+    [Fact]
     public void membership_depends_on_event_time_not_arrival_order()
     {
         var inOrder = new Scenario()

@@ -57,6 +57,7 @@ internal static class StatisticsBuilder
             NonUtcOffsets = events.Count(e => e.OccurredAt.Offset != TimeSpan.Zero),
             OffsetsCrossingUtcDay = events.Count(e => e.OccurredAt.LocalDate != DateOnly.FromDateTime(e.OccurredAt.Utc)),
             FractionalSeconds = events.Count(e => e.OccurredAt.HasFraction),
+            NanosecondFractions = events.Count(e => e.OccurredAt.HasNanoseconds),
             NullKeys = events.Count(e => e.Source.Key is null),
         };
     }

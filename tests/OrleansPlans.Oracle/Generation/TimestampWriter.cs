@@ -36,6 +36,15 @@ internal static class TimestampWriter
             return rng.NextDouble() < 0.03 ? ".000" : "";
         }
 
-        return "." + ticks.ToString("D7", CultureInfo.InvariantCulture).TrimEnd('0');
+        var digits = ticks.ToString("D7", CultureInfo.InvariantCulture);
+        if (rng.NextDouble() < 0.2)
+        {
+            // Nanoseconds, as Java's Instant.toString() and Go's RFC3339Nano write them: the 8th and 9th digit lie below
+            // the 100 ns the contract's reading keeps and are truncated, so any digits there name the same instant
+            // (a rounding reader would move e.g. .999999999 into the next second).
+            return "." + digits + rng.Next(0, 100).ToString("D2", CultureInfo.InvariantCulture);
+        }
+
+        return "." + digits.TrimEnd('0');
     }
 }

@@ -5,8 +5,9 @@ namespace OrleansPlans.Oracle.Validation;
 
 /// <summary>
 /// A strict, hand-written RFC 3339 date-time reader: mandatory offset, <c>T</c>/<c>t</c> separator only,
-/// 1..7 fraction digits. Written without DateTimeOffset parsing on purpose, so it can't share a parser bug
-/// with the engine.
+/// 1..9 fraction digits (nanoseconds, as Java and Go write them), kept to 100 ns by dropping the 8th and 9th digit
+/// (truncation: the instant never moves into a later second, hour or day). Written without DateTimeOffset parsing on
+/// purpose, so it can't share a parser bug with the engine.
 /// </summary>
 internal static partial class Rfc3339
 {
@@ -29,7 +30,13 @@ internal static partial class Rfc3339
         }
 
         var fraction = match.Groups["f"].Value;
-        long fractionTicks = fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(7, '0'), CultureInfo.InvariantCulture);
+        long fractionTicks = 0;
+        for (var i = 0; i < 7; i++)
+        {
+            // Digit by digit: the 8th and 9th (below 100 ns) are ignored, missing ones count as 0.
+            fractionTicks = fractionTicks * 10 + (i < fraction.Length ? fraction[i] - '0' : 0);
+        }
+
         var offset = TimeSpan.Zero;
         if (match.Groups["oh"].Success)
         {
@@ -53,13 +60,13 @@ internal static partial class Rfc3339
             return false;
         }
 
-        result = new ParsedTimestamp(new DateTime(utc, DateTimeKind.Utc), new DateOnly(year, month, day), offset, fraction.Length > 0);
+        result = new ParsedTimestamp(new DateTime(utc, DateTimeKind.Utc), new DateOnly(year, month, day), offset, fraction.Length > 0, fraction.Length > 7);
         return true;
     }
 
     // [0-9] rather than \d (which matches any Unicode digit) and \z rather than $ (which allows a final newline).
     [GeneratedRegex(
-        @"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})[Tt](?<h>[0-9]{2}):(?<mi>[0-9]{2}):(?<s>[0-9]{2})(?:\.(?<f>[0-9]{1,7}))?(?:[Zz]|(?<sign>[+-])(?<oh>[0-9]{2}):(?<om>[0-9]{2}))\z",
+        @"^(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})[Tt](?<h>[0-9]{2}):(?<mi>[0-9]{2}):(?<s>[0-9]{2})(?:\.(?<f>[0-9]{1,9}))?(?:[Zz]|(?<sign>[+-])(?<oh>[0-9]{2}):(?<om>[0-9]{2}))\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
