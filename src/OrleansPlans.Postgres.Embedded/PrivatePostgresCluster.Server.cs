@@ -72,7 +72,9 @@ public sealed partial class PrivatePostgresCluster
     private async Task WriteSettingsAsync(CancellationToken cancellationToken)
     {
         // The unix socket lives in the data directory (never in a shared /var/run); too long a path disables it.
-        var socketDirectory = DataDirectory.Length <= MaxUnixSocketPathLength ? DataDirectory : "";
+        // The limit is on the socket file's whole path: the directory, "/.s.PGSQL." and the port.
+        var socketPath = Path.Combine(DataDirectory, ".s.PGSQL." + Port.ToString(CultureInfo.InvariantCulture));
+        var socketDirectory = socketPath.Length <= MaxUnixSocketPathLength ? DataDirectory : "";
         var durability = _options.DisableDurability
             ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
             : "";

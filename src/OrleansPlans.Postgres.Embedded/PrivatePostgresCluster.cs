@@ -21,7 +21,7 @@ public sealed partial class PrivatePostgresCluster : IAsyncDisposable
     public const string SuperUser = "postgres";
 
     private const string IncludeFileName = "private_cluster.conf";
-    private const int MaxUnixSocketPathLength = 100;
+    private const int MaxUnixSocketPathLength = 107; // sun_path: 108 bytes with the terminating NUL
 
     private readonly PrivatePostgresClusterOptions _options;
     private readonly ServerAccount _account;

@@ -28,7 +28,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
         cli.Environment["ORLEANSPLANS_POSTGRES"] = connection;
         var second = await cli.RunAsync("migrate");
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("orleans: up to date at version 4", second.Out, StringComparison.Ordinal);
+        Assert.Contains("orleans: up to date at version 5", second.Out, StringComparison.Ordinal);
         Assert.Contains("analytics: up to date at version 3", second.Out, StringComparison.Ordinal);
     }
 

@@ -46,7 +46,7 @@ public sealed class ClusteringOnPostgresTests(OrleansOnPostgresFixture fixture)
             sets.Add((reader.GetString(0), reader.GetInt32(1)));
         }
 
-        Assert.Equal([("orleans", 4), (TestMigrationSet.Key, 2)], sets);
+        Assert.Equal([("orleans", 5), (TestMigrationSet.Key, 2)], sets);
     }
 
     private async Task<int> ActiveSiloCountAsync()

@@ -28,7 +28,7 @@ public static class HealthHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReadinessProbes>();
         services.AddHostedService(provider => provider.GetRequiredService<ReadinessProbes>());
-        services.AddSingleton(sp => new StuckPartitionsHealthCheck(sp.GetRequiredKeyedService<IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
+        services.AddSingleton(sp => new StuckPartitionsHealthCheck(sp.GetKeyedService<IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
         services.AddHealthChecks()
             .AddCheck<SiloStartedHealthCheck>("silo", tags: [ReadyTag])
             .Add(Cached("kafka"))

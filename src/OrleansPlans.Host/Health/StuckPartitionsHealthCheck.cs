@@ -7,11 +7,17 @@ namespace OrleansPlans.Host.Health;
 /// <summary>
 /// Not ready while an input partition this silo reads is stuck behind a record it can neither process nor dead-letter:
 /// the records behind it are not applied, so the silo must not look healthy. Names each partition and offset.
+/// A process that reads no input (no Kafka input streams registered) has nothing to report.
 /// </summary>
-public sealed class StuckPartitionsHealthCheck(IKafkaStuckPartitions stuck) : IHealthCheck
+public sealed class StuckPartitionsHealthCheck(IKafkaStuckPartitions? stuck) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (stuck is null)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("this process reads no input partitions"));
+        }
+
         var current = stuck.Current;
         if (current.Count == 0)
         {
