@@ -55,10 +55,12 @@ public sealed class PlanLedger : ICapturesRows
 
     /// <summary>
     /// Figure rows, users and applied sequences changed since <see cref="PlanLedgerParts.TakeUnsaved"/> last took them:
-    /// what a write of the ledger in parts must carry. Not part of the ledger's JSON.
+    /// what a write of the ledger in parts must carry. Null until the ledger is stored in parts (loaded from them, or
+    /// first taken), so a ledger that is never stored that way (the in-memory engine's) pays nothing for it. Not part
+    /// of the ledger's JSON.
     /// </summary>
     [JsonIgnore]
-    public PlanLedgerUnsaved Unsaved { get; } = new();
+    public PlanLedgerUnsaved? Unsaved { get; internal set; }
 
     // Rows captured by writes, oldest first, until their emit is acknowledged (see CaptureForWrite).
     private readonly List<CapturedRows> _captured = [];
@@ -91,7 +93,7 @@ public sealed class PlanLedger : ICapturesRows
             : throw new InvalidOperationException($"plan '{askedPlanId}' is not merged into '{PlanId}'");
         if (Users.Add(userId))
         {
-            Unsaved.Users.Add(userId);
+            Unsaved?.Users.Add(userId);
         }
 
         return new Registration(resolution, new Dictionary<string, PlanResolution>(Aliases));
@@ -122,10 +124,13 @@ public sealed class PlanLedger : ICapturesRows
         }
 
         byUser[userId] = sequence;
-        Unsaved.Sequences.Add((addressedPlanId, userId));
         var membersBefore = delta.MemberUsers;
         Figures.Add(delta, 1, Changes);
-        delta.MarkAll(Unsaved.Figures);
+        if (Unsaved is { } unsaved)
+        {
+            unsaved.Sequences.Add((addressedPlanId, userId));
+            delta.MarkAll(unsaved.Figures);
+        }
         Changes.Plan |= membersBefore > 0;
         return DeltaOutcome.Applied;
     }
@@ -388,6 +393,11 @@ public sealed class PlanLedger : ICapturesRows
 
     private void MarkUnsaved(PlanFigures figures, HashSet<string> users, Dictionary<string, Dictionary<string, long>> sequences)
     {
+        if (Unsaved is null)
+        {
+            return;
+        }
+
         figures.MarkAll(Unsaved.Figures);
         Unsaved.Users.UnionWith(users);
         foreach (var (addressed, byUser) in sequences)

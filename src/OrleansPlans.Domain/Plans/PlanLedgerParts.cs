@@ -63,7 +63,13 @@ public static class PlanLedgerParts
     /// </summary>
     public static Dictionary<string, byte[]?> TakeUnsaved(PlanLedger ledger)
     {
-        var unsaved = ledger.Unsaved;
+        if (ledger.Unsaved is not { } unsaved)
+        {
+            // Not stored in parts before (a plan nothing stored yet): every part, and changes are tracked from now on.
+            ledger.Unsaved = new PlanLedgerUnsaved();
+            return All(ledger).ToDictionary(p => p.Key, p => (byte[]?)p.Value, StringComparer.Ordinal);
+        }
+
         var figures = ledger.Figures;
         var parts = new Dictionary<string, byte[]?>(
             1 + unsaved.Figures.Hours.Count + unsaved.Figures.Days.Count + unsaved.Figures.Contents.Count
@@ -110,7 +116,7 @@ public static class PlanLedgerParts
     /// <exception cref="FormatException">A part's name or value is not one this class writes.</exception>
     public static PlanLedger Load(string planId, IEnumerable<KeyValuePair<string, byte[]>> parts)
     {
-        var ledger = new PlanLedger(planId);
+        var ledger = new PlanLedger(planId) { Unsaved = new PlanLedgerUnsaved() };
         foreach (var (name, value) in parts)
         {
             var slash = name.IndexOf('/', StringComparison.Ordinal);

@@ -34,11 +34,12 @@ public sealed class UnattributedLedger : ICapturesRows
     private RowChange? _taken;
 
     /// <summary>
-    /// Users whose applied sequence changed since <see cref="UnattributedLedgerParts.TakeUnsaved"/> last took them (a
+    /// Users whose applied sequence changed since <see cref="UnattributedLedgerParts.TakeUnsaved"/> last took them; null
+    /// until the ledger is stored in parts (see <see cref="PlanLedger.Unsaved"/>) (a
     /// write in parts carries those and the small rest). Not part of the ledger's JSON.
     /// </summary>
     [JsonIgnore]
-    public HashSet<string> UnsavedUsers { get; private set; } = new(StringComparer.Ordinal);
+    public HashSet<string>? UnsavedUsers { get; internal set; }
 
     /// <summary>Applies one user's change; false when that delta was already applied.</summary>
     public bool Apply(string userId, long sequence, Tally delta)
@@ -49,14 +50,14 @@ public sealed class UnattributedLedger : ICapturesRows
         }
 
         AppliedSequences[userId] = sequence;
-        UnsavedUsers.Add(userId);
+        UnsavedUsers?.Add(userId);
         Total = Total.Plus(delta, 1);
         Changed = true;
         return true;
     }
 
     /// <summary>Forgets which users changed (their parts were taken for a write).</summary>
-    internal void ForgetUnsaved() => UnsavedUsers = UnsavedUsers.Count > 256 ? new HashSet<string>(StringComparer.Ordinal) : ClearedUnsaved();
+    internal void ForgetUnsaved() => UnsavedUsers = UnsavedUsers is null or { Count: > 256 } ? new HashSet<string>(StringComparer.Ordinal) : ClearedUnsaved();
 
     /// <summary>The current row, or null when the day has no unattributed usage.</summary>
     public UnattributedUsageDailyRow? CurrentRow() =>
@@ -64,7 +65,7 @@ public sealed class UnattributedLedger : ICapturesRows
 
     private HashSet<string> ClearedUnsaved()
     {
-        UnsavedUsers.Clear();
+        UnsavedUsers!.Clear();
         return UnsavedUsers;
     }
 

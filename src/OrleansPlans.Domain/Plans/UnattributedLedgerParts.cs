@@ -27,6 +27,13 @@ public static class UnattributedLedgerParts
     /// <summary>The header and the sequences changed since the last call; forgets those changes (see <see cref="PlanLedgerParts.TakeUnsaved"/>).</summary>
     public static Dictionary<string, byte[]?> TakeUnsaved(UnattributedLedger ledger)
     {
+        if (ledger.UnsavedUsers is null)
+        {
+            // Not stored in parts before: every part, and changes are tracked from now on.
+            ledger.ForgetUnsaved();
+            return All(ledger).ToDictionary(p => p.Key, p => (byte[]?)p.Value, StringComparer.Ordinal);
+        }
+
         var parts = new Dictionary<string, byte[]?>(1 + ledger.UnsavedUsers.Count, StringComparer.Ordinal) { [HeaderPart] = Header(ledger) };
         foreach (var user in ledger.UnsavedUsers)
         {
@@ -41,7 +48,7 @@ public static class UnattributedLedgerParts
     /// <exception cref="FormatException">A part's name or value is not one this class writes.</exception>
     public static UnattributedLedger Load(DateOnly day, IEnumerable<KeyValuePair<string, byte[]>> parts)
     {
-        var ledger = new UnattributedLedger(day);
+        var ledger = new UnattributedLedger(day) { UnsavedUsers = new HashSet<string>(StringComparer.Ordinal) };
         foreach (var (name, value) in parts)
         {
             if (name == HeaderPart)
