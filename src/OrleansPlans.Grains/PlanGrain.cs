@@ -35,7 +35,7 @@ internal sealed class PlanGrain(
         _ledger = state.State.LoadedParts is { } parts ? PlanLedgerParts.Load(planId, parts) : new PlanLedger(planId);
         state.State.LoadedParts = null;
         state.State.Bind(() => PlanLedgerParts.All(_ledger));
-        var writes = new WriteBehind(() => PlanWorkflow.WriteAsync(_ledger, SaveAsync), time, groupCommit.Value.WriteSpacing);
+        var writes = new WriteBehind(() => LedgerWrites.WriteAsync(_ledger, SaveAsync), time, groupCommit.Value.WriteSpacing);
         _ports = new PlanPorts(GrainFactory, sink, writes, new SerialEmits(EmitNowAsync), logger, planId);
         _emitRetry = new EmitRetry(this, _ports.EmitPendingAsync);
 

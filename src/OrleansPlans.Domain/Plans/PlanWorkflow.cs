@@ -17,9 +17,6 @@ public static class PlanWorkflow
         return ports.EmitPendingAsync();
     }
 
-    /// <summary>The write step (<see cref="LedgerWrites.WriteAsync"/>): what a plan's storage write runs inside.</summary>
-    public static Task WriteAsync(PlanLedger ledger, Func<Task> write) => LedgerWrites.WriteAsync(ledger, write);
-
     /// <summary>Registers a user naming <paramref name="askedPlanId"/>; a merged plan forwards to its survivor.</summary>
     public static async Task<Registration> RegisterAsync(
         PlanLedger ledger, string askedPlanId, string userId, long forwardedVersion, IPlanPorts ports)

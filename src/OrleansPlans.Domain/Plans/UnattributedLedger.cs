@@ -57,17 +57,22 @@ public sealed class UnattributedLedger : ICapturesRows
     }
 
     /// <summary>Forgets which users changed (their parts were taken for a write).</summary>
-    internal void ForgetUnsaved() => UnsavedUsers = UnsavedUsers is null or { Count: > 256 } ? new HashSet<string>(StringComparer.Ordinal) : ClearedUnsaved();
+    internal void ForgetUnsaved()
+    {
+        // Cleared when small (keeping its capacity is cheap), replaced after a large one so the capacity is not kept.
+        if (UnsavedUsers is { Count: <= 256 } users)
+        {
+            users.Clear();
+        }
+        else
+        {
+            UnsavedUsers = new HashSet<string>(StringComparer.Ordinal);
+        }
+    }
 
     /// <summary>The current row, or null when the day has no unattributed usage.</summary>
     public UnattributedUsageDailyRow? CurrentRow() =>
         Total.IsZero ? null : new UnattributedUsageDailyRow(Day, Total.Seconds, Total.Events);
-
-    private HashSet<string> ClearedUnsaved()
-    {
-        UnsavedUsers!.Clear();
-        return UnsavedUsers;
-    }
 
     /// <inheritdoc />
     public void CaptureForWrite()
