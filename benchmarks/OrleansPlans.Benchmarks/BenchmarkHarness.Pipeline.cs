@@ -93,6 +93,7 @@ public static partial class BenchmarkHarness
             report.Figure(FigureIds.BacklogPeakRss, e2e.RssPeak, "bytes",
                 $"this process while its silos consumed the backlog: {e2e.RssBefore / MiB:#,0} MiB before, {e2e.RssPeak / MiB:#,0} MiB peak, {e2e.RssAfter / MiB:#,0} MiB after");
 
+            await IdleAsync(report, environment, TimeSpan.FromSeconds(settings.Smoke ? 1 : 10), cancellationToken);
             var sustained = await SustainedAsync(report, settings, environment, workload, e2eRate, cancellationToken);
             await LatencyAsync(report, settings, environment, workload, sustained, cancellationToken);
         }
@@ -108,6 +109,17 @@ public static partial class BenchmarkHarness
         }
     }
 
+    // What the caught-up pipeline costs with nothing to do: every paced step pays it on top of its records.
+    private static async Task IdleAsync(FigureReport report, PipelineEnvironment environment, TimeSpan span, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        var (cpu, server, clock) = (Environment.CpuUsage.TotalTime, environment.PostgresCpuTime(), System.Diagnostics.Stopwatch.StartNew());
+        await Task.Delay(span, cancellationToken);
+        var (process, postgres) = ((Environment.CpuUsage.TotalTime - cpu) / clock.Elapsed, (environment.PostgresCpuTime() - server) / clock.Elapsed);
+        report.Figure(FigureIds.IdleCores, process + postgres, "cores",
+            $"no input for {span.TotalSeconds:#,0} s after the backlog: {process:0.00} of this process (silos, dev broker, sink), {postgres:0.00} of PostgreSQL");
+    }
+
     private static async Task<double> SustainedAsync(
         FigureReport report, BenchmarkSettings settings, PipelineEnvironment environment, Workload.Workload workload, double e2eRate, CancellationToken cancellationToken)
     {
@@ -116,7 +128,7 @@ public static partial class BenchmarkHarness
         report.Detail($"sustained rate: steps of {settings.SustainedSeconds} s from {start:#,0}/s, doubling then bisecting, at most {settings.SustainedSteps} steps, " +
             $"every record's lag (produced to its plan_content_usage row in the output topic) under {SustainedRateSearch.LagLimit.TotalMilliseconds:#,0} ms");
         var search = await SustainedRateSearch.RunAsync(environment.BootstrapServers, workload.UserIds, start, TimeSpan.FromSeconds(settings.SustainedSeconds),
-            settings.SustainedSteps, step => report.Detail("  " + SustainedRateSearch.Describe(step)), cancellationToken);
+            settings.SustainedSteps, step => report.Detail("  " + SustainedRateSearch.Describe(step)), cancellationToken, environment.PostgresCpuTime);
         report.Figure(FigureIds.SustainedRate, search.Rate, "records/s",
             $"highest paced rate held {settings.SustainedSeconds} s with every record's lag to the output topic under 1 s ({search.Steps.Count} steps; 0 = none held)");
         return search.Rate;

@@ -53,7 +53,8 @@ public sealed class FailureHandlerTests
 
     private static KafkaQueueReceiver NewReceiver() =>
         new("input", new KafkaPartitionQueue("content-usage", 3, "usage"), new KafkaStreamOptions { ConsumerGroupId = "g" },
-            new Utf8StringRecordDecoder(), new RecordingDeadLetterSink(), () => throw new InvalidOperationException("no checkpoint expected"),
+            new Utf8StringRecordDecoder(), new KafkaSharedConsumer("input", new KafkaStreamOptions { ConsumerGroupId = "g" }, new KafkaLogLimiter("input", TimeProvider.System), NullLogger.Instance),
+            new RecordingDeadLetterSink(), () => throw new InvalidOperationException("no checkpoint expected"),
             Stuck(), new KafkaLogLimiter("input", TimeProvider.System), new KafkaStreamMetrics("input"), TimeProvider.System, NullLogger.Instance);
 
     private static KafkaStuckPartitionRegistry Stuck() => new("input", TimeProvider.System, NullLogger<KafkaStuckPartitionRegistry>.Instance);

@@ -25,8 +25,13 @@ public static class PacedRun
     /// <param name="Produced">Records produced (fewer than planned when the lag limit stopped the run).</param>
     /// <param name="RatePerSecond">The paced rate.</param>
     /// <param name="LagExceeded">A record waited longer than the lag limit (or never arrived within the drain time).</param>
-    public sealed record Result(double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded)
+    /// <param name="Cpu">CPU time of this process (silos, broker, producer and the timing consumer) from the first send to the end of the drain.</param>
+    /// <param name="ServerCpu">CPU time of the PostgreSQL server over the same span (zero when not counted).</param>
+    public sealed record Result(double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded, TimeSpan Cpu = default, TimeSpan ServerCpu = default)
     {
+        /// <summary>Records produced per CPU-second of this process and the PostgreSQL server together.</summary>
+        public double CpuRate => Produced / (Cpu + ServerCpu).TotalSeconds;
+
         /// <summary>The <paramref name="percentile"/> (0-100) of the latencies, nearest rank.</summary>
         public double Percentile(double percentile)
         {
@@ -47,7 +52,7 @@ public static class PacedRun
     /// <param name="lagLimit">Stop producing once a record waited longer than this; null to produce the whole schedule.</param>
     public static async Task<Result> RunAsync(
         string bootstrapServers, IReadOnlyList<string> users, string tag, double ratePerSecond, TimeSpan duration, TimeSpan? lagLimit, TimeSpan drain,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<TimeSpan>? serverCpu = null)
     {
         ArgumentNullException.ThrowIfNull(users);
         var prefix = tag + "-";
@@ -59,6 +64,8 @@ public static class PacedRun
         var consuming = Task.Factory.StartNew(() => Consume(consumer, prefix, arrivedAt, stop.Token), TaskCreationOptions.LongRunning);
         var oldest = 0;
         var produced = 0;
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var serverBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
         var exceeded = false;
 
         using (var producer = new ProducerBuilder<string, byte[]>(RecordProducer.Config(bootstrapServers, lingerMs: 0)).Build())
@@ -101,12 +108,14 @@ public static class PacedRun
             await Task.Delay(50, cancellationToken);
         }
 
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var server = (serverCpu?.Invoke() ?? TimeSpan.Zero) - serverBefore;
         await stop.CancelAsync();
         await consuming;
         var latencies = Enumerable.Range(0, produced).Where(i => Volatile.Read(ref arrivedAt[i]) != 0)
             .Select(i => Stopwatch.GetElapsedTime(producedAt[i], arrivedAt[i]).TotalMilliseconds).ToArray();
         exceeded |= latencies.Length < produced || (lagLimit is { } lag && latencies.Any(l => l > lag.TotalMilliseconds));
-        return new Result(latencies, produced, ratePerSecond, exceeded);
+        return new Result(latencies, produced, ratePerSecond, exceeded, cpu, server);
     }
 
     // The first record not yet arrived, scanning on from the last answer (arrivals only ever fill in).

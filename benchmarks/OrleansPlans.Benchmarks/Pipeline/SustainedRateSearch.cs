@@ -28,14 +28,14 @@ public static class SustainedRateSearch
     /// <summary>Runs the search; <paramref name="onStep"/> is told each step as it ends.</summary>
     public static async Task<Result> RunAsync(
         string bootstrapServers, IReadOnlyList<string> users, double startRate, TimeSpan hold, int maxSteps, Action<Step> onStep,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<TimeSpan>? serverCpu = null)
     {
         ArgumentNullException.ThrowIfNull(onStep);
         var steps = new List<Step>();
         double best = 0, lowestFailure = double.PositiveInfinity, rate = startRate;
         while (steps.Count < maxSteps)
         {
-            var run = await PacedRun.RunAsync(bootstrapServers, users, $"sus{steps.Count}", rate, hold, LagLimit, Drain, cancellationToken);
+            var run = await PacedRun.RunAsync(bootstrapServers, users, $"sus{steps.Count}", rate, hold, LagLimit, Drain, cancellationToken, serverCpu);
             var step = new Step(rate, !run.LagExceeded, run);
             steps.Add(step);
             onStep(step);
@@ -68,5 +68,6 @@ public static class SustainedRateSearch
     /// <summary>One line describing a step, for the report.</summary>
     public static string Describe(Step step) => string.Create(CultureInfo.InvariantCulture,
         $"{step.Rate:#,0.#}/s: {(step.Held ? "held" : "not held")}, {step.Run.Produced:#,0} records, {step.Run.LatenciesMs.Length:#,0} arrived, " +
-        $"lag p50 {step.Run.Percentile(50):#,0} ms, p99 {step.Run.Percentile(99):#,0} ms, max {step.Run.MaxMs:#,0} ms");
+        $"lag p50 {step.Run.Percentile(50):#,0} ms, p99 {step.Run.Percentile(99):#,0} ms, max {step.Run.MaxMs:#,0} ms, " +
+        $"CPU {step.Run.Cpu.TotalSeconds:#,0.0} s here + {step.Run.ServerCpu.TotalSeconds:#,0.0} s PostgreSQL ({step.Run.CpuRate:#,0} records/CPU-s)");
 }

@@ -24,6 +24,9 @@ public static class FigureIds
     /// <summary>Highest paced input rate held for a step (60 s) with every record's lag to the output topic under 1 s; goal at least 10,000.</summary>
     public const string SustainedRate = "sustained.rate";
 
+    /// <summary>CPU the running pipeline burns with no input at all (silos, broker, sink, and PostgreSQL), in cores.</summary>
+    public const string IdleCores = "idle.cores";
+
     /// <summary>4. Produce-to-output-topic latency at half the sustained rate, median.</summary>
     public const string LatencyP50 = "latency.p50";
 
@@ -70,5 +73,5 @@ public static class FigureIds
     public static IReadOnlyList<string> All { get; } =
         [KafkaCeilingRate, EndToEndRate, EndToEndRatio, DomainEngineRate, DomainEngineRate + ".goal_ratio", GrainEngineRate,
          GrainEngineRate + ".goal_ratio", GrainEngineBacklogRate, GrainEngineBacklogRate + ".goal_ratio", LatencyP50, LatencyP99, MergeSeconds, UserStateBytes, PlanStateBytes, HeapPerUser,
-         ProcessRss, BacklogPeakRss, SinkRate, SinkCpuRate, SustainedRate, KillRate, KillRatio, ScaleRatio, ScalePeakRss];
+         ProcessRss, BacklogPeakRss, SinkRate, SinkCpuRate, SustainedRate, IdleCores, KillRate, KillRatio, ScaleRatio, ScalePeakRss];
 }

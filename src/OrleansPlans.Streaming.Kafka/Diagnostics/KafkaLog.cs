@@ -29,10 +29,6 @@ internal static partial class KafkaLog
         Message = "Kafka stream provider {Provider}: checkpoint write for {Topic}[{Partition}] at offset {Offset} failed; it is retried on the next delivery")]
     public static partial void CheckpointWriteFailed(ILogger logger, Exception exception, string provider, string topic, int partition, long offset);
 
-    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning,
-        Message = "Kafka stream provider {Provider}: consume error on {Topic}[{Partition}]: {Reason}")]
-    public static partial void ConsumeError(ILogger logger, string provider, string topic, int partition, string reason);
-
     [LoggerMessage(EventId = 4108, Level = LogLevel.Error,
         Message = "Kafka stream provider {Provider}: delivery of {Topic}[{Partition}]@{Offset} on stream {StreamId} to subscription {SubscriptionId} failed for good; dead-lettering it")]
     public static partial void DeliveryFailed(ILogger logger, string provider, string topic, int partition, long offset, string streamId, string subscriptionId);
@@ -96,4 +92,12 @@ internal static partial class KafkaLog
     [LoggerMessage(EventId = 4118,
         Message = "Kafka stream provider {Provider}: {Count} more like this in the last {WindowSeconds} s were not logged (a repeated message is logged once per window): {Text}")]
     public static partial void Repeated(ILogger logger, LogLevel level, string provider, int count, int windowSeconds, string text);
+
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Warning,
+        Message = "Kafka stream provider {Provider}: consume error: {Reason}")]
+    public static partial void SharedConsumeError(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Error,
+        Message = "Kafka stream provider {Provider}: fatal consume error; the silo's consumer retries in a second")]
+    public static partial void SharedConsumerFailed(ILogger logger, Exception exception, string provider);
 }

@@ -19,6 +19,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
     private readonly ILoggerFactory _loggerFactory;
     private readonly Lazy<KafkaQueueMapper> _mapper;
     private readonly ConcurrentDictionary<Orleans.Streams.QueueId, KafkaQueueReceiver> _receivers = new();
+    private readonly Lazy<KafkaSharedConsumer> _consumer;
     private IQueueAdapterCache? _cache;
 
     private KafkaAdapterFactory(string name, IServiceProvider services)
@@ -28,6 +29,9 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
         _options = services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name);
         _loggerFactory = services.GetRequiredService<ILoggerFactory>();
         _mapper = new Lazy<KafkaQueueMapper>(CreateMapper, LazyThreadSafetyMode.ExecutionAndPublication);
+        _consumer = new Lazy<KafkaSharedConsumer>(
+            () => new KafkaSharedConsumer(name, _options, services.GetRequiredKeyedService<KafkaLogLimiter>(name), _loggerFactory.CreateLogger<KafkaSharedConsumer>()),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static IQueueAdapterFactory Create(IServiceProvider services, string name) => new KafkaAdapterFactory(name, services);
@@ -69,6 +73,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory
             _mapper.Value.GetPartition(queueId),
             _options,
             _services.GetKeyedService<IKafkaRecordDecoder>(_name) ?? _services.GetService<IKafkaRecordDecoder>() ?? new Utf8StringRecordDecoder(),
+            _consumer.Value,
             _services.GetRequiredKeyedService<IKafkaDeadLetterSink>(_name),
             ResolveCheckpointStore,
             _services.GetRequiredKeyedService<KafkaStuckPartitionRegistry>(_name),

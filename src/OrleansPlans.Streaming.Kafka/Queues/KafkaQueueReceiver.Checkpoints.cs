@@ -52,25 +52,18 @@ internal sealed partial class KafkaQueueReceiver
     /// the usual lag tools (and the operator's status command) see the group's position. Grain storage stays the source
     /// of truth: the receiver never reads these commits back, so a failed or lost commit only makes the lag look larger.
     /// The offset is stored here and committed by librdkafka's auto-commit, off the pulling agent's thread (which also
-    /// retries a commit the broker refused). A store that failed is tried again on the next poll.
+    /// retries a commit the broker refused).
     /// </summary>
     private void MirrorToKafka()
     {
         var saved = _savedCheckpoint;
-        if (!_options.MirrorCheckpointsToKafka || saved <= _mirroredCheckpoint || _consumer is not { } consumer)
+        if (!_options.MirrorCheckpointsToKafka || saved <= _mirroredCheckpoint || _feed is null)
         {
             return;
         }
 
-        try
-        {
-            // Kafka's committed offset is the next one to read. Storing never blocks; the consumer commits it in the background.
-            consumer.StoreOffset(new TopicPartitionOffset(_topicPartition, new Offset(saved + 1)));
-            _mirroredCheckpoint = saved;
-        }
-        catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
-        {
-            LogKafkaCommitFailed(saved + 1, ex.Message);
-        }
+        // Kafka's committed offset is the next one to read. Storing never blocks; the consumer commits it in the background.
+        _shared.StoreOffset(new TopicPartitionOffset(_topicPartition, new Offset(saved + 1)));
+        _mirroredCheckpoint = saved;
     }
 }

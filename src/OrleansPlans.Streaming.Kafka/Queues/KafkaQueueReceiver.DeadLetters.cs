@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace OrleansPlans.Streaming.Kafka;
 
-/// <summary>Dead-lettering rejected records, and the failures every partition's consumer repeats, logged at a bounded rate.</summary>
+/// <summary>Dead-lettering rejected records.</summary>
 internal sealed partial class KafkaQueueReceiver
 {
     private async Task<bool> TryDeadLetterAsync(List<(KafkaPosition Position, string Reason, byte[]? Raw)> rejected, long firstOffset)
@@ -23,25 +23,12 @@ internal sealed partial class KafkaQueueReceiver
             }
 
             _stuck.Failed(_queue.Topic, _queue.Partition, firstOffset, ex.Message);
-            _consumer?.Seek(new TopicPartitionOffset(_topicPartition, new Offset(firstOffset)));
+            if (_feed is { } feed)
+            {
+                _shared.Rewind(feed, firstOffset);
+            }
+
             return false;
-        }
-    }
-
-    // Every partition's consumer reports the same errors while a broker is down: logged at a bounded rate.
-    private void LogConsumeError(string reason)
-    {
-        if (_logLimiter.Allow(_logger, LogLevel.Warning, $"consume error: {reason}"))
-        {
-            KafkaLog.ConsumeError(_logger, _providerName, _queue.Topic, _queue.Partition, reason);
-        }
-    }
-
-    private void LogKafkaCommitFailed(long offset, string reason)
-    {
-        if (_logLimiter.Allow(_logger, LogLevel.Warning, $"commit to Kafka failed: {reason}"))
-        {
-            KafkaLog.KafkaCommitFailed(_logger, _providerName, _queue.Topic, _queue.Partition, offset, reason);
         }
     }
 }

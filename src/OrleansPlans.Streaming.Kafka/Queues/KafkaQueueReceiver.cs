@@ -7,8 +7,8 @@ using Orleans.Streams;
 namespace OrleansPlans.Streaming.Kafka;
 
 /// <summary>
-/// Reads one Kafka partition (one Orleans queue) with manual assignment, decodes records into batch containers and
-/// checkpoints what the pulling agent reports delivered.
+/// Reads one Kafka partition (one Orleans queue) through the silo's <see cref="KafkaSharedConsumer"/>, decodes records
+/// into batch containers and checkpoints what the pulling agent reports delivered.
 /// </summary>
 /// <remarks>
 /// Orleans' pulling agent calls <see cref="MessagesDeliveredAsync(IList{IBatchContainer})"/> with the batches its
@@ -23,6 +23,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private readonly KafkaPartitionQueue _queue;
     private readonly KafkaStreamOptions _options;
     private readonly IKafkaRecordDecoder _decoder;
+    private readonly KafkaSharedConsumer _shared;
     private readonly IKafkaDeadLetterSink _deadLetters;
     private readonly Func<IKafkaCheckpointStore> _checkpoints;
     private readonly KafkaStuckPartitionRegistry _stuck;
@@ -31,7 +32,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly TopicPartition _topicPartition;
-    private IConsumer<byte[]?, byte[]?>? _consumer;
+    private KafkaPartitionFeed? _feed;
     private PartitionProgress _progress = new(-1);
     private long _savedCheckpoint = -1;
     private long _mirroredCheckpoint = -1;
@@ -45,6 +46,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         KafkaPartitionQueue queue,
         KafkaStreamOptions options,
         IKafkaRecordDecoder decoder,
+        KafkaSharedConsumer shared,
         IKafkaDeadLetterSink deadLetters,
         Func<IKafkaCheckpointStore> checkpoints,
         KafkaStuckPartitionRegistry stuck,
@@ -57,6 +59,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _queue = queue;
         _options = options;
         _decoder = decoder;
+        _shared = shared;
         _deadLetters = deadLetters;
         _checkpoints = checkpoints;
         _stuck = stuck;
@@ -90,31 +93,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
             _progress = new PartitionProgress(-1);
         }
 
-        var config = new ConsumerConfig(KafkaClientConfig.Build(_options))
-        {
-            GroupId = _options.ConsumerGroupId,
-            // Commits only what MirrorToKafka stores (the saved checkpoints), in librdkafka's background thread: a
-            // synchronous commit would block the pulling agent whenever the group coordinator's broker is down.
-            EnableAutoCommit = _options.MirrorCheckpointsToKafka,
-            AutoCommitIntervalMs = (int)Math.Clamp(_options.CheckpointInterval.TotalMilliseconds, 100, 60_000),
-            EnableAutoOffsetStore = false,
-            EnablePartitionEof = false,
-            AutoOffsetReset = _options.StartPosition == KafkaStartPosition.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
-        };
-        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, error) => LogConsumeError(error.Reason))
-            .SetLogHandler((_, message) => KafkaLog.FromLibrdkafka(_logger, _logLimiter, message))
-            .SetOffsetsCommittedHandler((_, committed) =>
-            {
-                // Local_NoOffset only says nothing new was stored since the last commit.
-                if (committed.Error.IsError && committed.Error.Code != Confluent.Kafka.ErrorCode.Local_NoOffset)
-                {
-                    var offset = committed.Offsets.Count > 0 ? committed.Offsets[0].Offset.Value : -1;
-                    LogKafkaCommitFailed(offset, committed.Error.Reason);
-                }
-            })
-            .Build();
-        _consumer.Assign(new TopicPartitionOffset(_topicPartition, start));
+        _feed = _shared.Assign(_topicPartition, start);
         _metrics.TrackLag(_queue, ObserveLag);
         KafkaLog.ReceiverStarted(_logger, _providerName, _queue.Topic, _queue.Partition, start.ToString(), origin);
 
@@ -125,7 +104,7 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
-        var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
+        var feed = _feed ?? throw new InvalidOperationException("The receiver is not initialized.");
         await MaybeCheckpointAsync(force: false).ConfigureAwait(false);
 
         // Orleans bounds its cache in batches; a batch can hold many records of one key, so the receiver also bounds
@@ -146,19 +125,8 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         Dictionary<StreamId, KafkaBatchContainer>? byStream = null;
         for (var i = 0; i < limit; i++)
         {
-            ConsumeResult<byte[]?, byte[]?>? result;
-            try
-            {
-                // Zero timeout: take what librdkafka already prefetched in the background, never block the agent's thread.
-                result = consumer.Consume(TimeSpan.Zero);
-            }
-            catch (ConsumeException ex) when (!ex.Error.IsFatal)
-            {
-                LogConsumeError(ex.Error.Reason);
-                break;
-            }
-
-            if (result is null || result.IsPartitionEOF)
+            // Takes what the silo's consumer already read, never blocks the agent's thread.
+            if (!feed.TryTake(out var result))
             {
                 break;
             }
@@ -235,11 +203,12 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
         _metrics.UntrackLag(_queue);
         await MaybeCheckpointAsync(force: true).ConfigureAwait(false);
         _stuck.Cleared(_queue.Topic, _queue.Partition);
-        if (_consumer is { } consumer)
+        if (_feed is { } feed)
         {
-            _consumer = null;
-            consumer.Close();
-            consumer.Dispose();
+            _feed = null;
+            // Kafka's committed offset is the next one to read.
+            var commit = _options.MirrorCheckpointsToKafka && _savedCheckpoint >= 0 ? _savedCheckpoint + 1 : (long?)null;
+            await _shared.ReleaseAsync(feed, commit).ConfigureAwait(false);
         }
 
         KafkaLog.ReceiverStopped(_logger, _providerName, _queue.Topic, _queue.Partition, _savedCheckpoint < 0 ? null : _savedCheckpoint);
@@ -277,20 +246,6 @@ internal sealed partial class KafkaQueueReceiver : IQueueAdapterReceiver
     private long? ObserveLag()
     {
         var next = Volatile.Read(ref _nextOffset);
-        var consumer = _consumer;
-        if (next < 0 || consumer is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var high = consumer.GetWatermarkOffsets(_topicPartition).High;
-            return high == Offset.Unset ? null : Math.Max(0, high.Value - next);
-        }
-        catch (ObjectDisposedException)
-        {
-            return null;
-        }
+        return next < 0 || _feed is null || _shared.HighWatermark(_topicPartition) is not { } high ? null : Math.Max(0, high - next);
     }
 }
