@@ -88,7 +88,7 @@ public static partial class BenchmarkHarness
             e2eElapsed = e2e.Run.Elapsed;
             report.Figure(FigureIds.EndToEndRate, e2eRate, "records/s",
                 $"silo start until the tables hold every row, wall {e2e.Run.Elapsed.TotalSeconds:#,0.0} s; {e2e.Run.CpuRate(records.Count):#,0} records per CPU-s of this process (PostgreSQL not counted); " +
-                $"first rows after {e2e.FirstRowsAt.TotalSeconds:#,0.0} s, {e2eSteadyRate:#,0} records/s from there");
+                $"silos and sink started after {e2e.SilosStartedAt.TotalSeconds:#,0.0} s, first rows after {e2e.FirstRowsAt.TotalSeconds:#,0.0} s, {e2eSteadyRate:#,0} records/s from there");
             report.Figure(FigureIds.EndToEndRatio, e2eRate / ceilingRate, "x", "end-to-end over ceiling, both wall rates of this run");
             report.Figure(FigureIds.BacklogPeakRss, e2e.RssPeak, "bytes",
                 $"this process while its silos consumed the backlog: {e2e.RssBefore / MiB:#,0} MiB before, {e2e.RssPeak / MiB:#,0} MiB peak, {e2e.RssAfter / MiB:#,0} MiB after");
@@ -124,7 +124,7 @@ public static partial class BenchmarkHarness
         FigureReport report, BenchmarkSettings settings, PipelineEnvironment environment, Workload.Workload workload, double e2eRate, CancellationToken cancellationToken)
     {
         // Half the backlog rate is the first guess: a paced stream pays per-batch costs a backlog shares.
-        var start = Math.Max(1, Math.Round(e2eRate / 2));
+        var start = settings.SustainedStartRate > 0 ? settings.SustainedStartRate : Math.Max(1, Math.Round(e2eRate / 2));
         report.Detail($"sustained rate: steps of {settings.SustainedSeconds} s from {start:#,0}/s, doubling then bisecting, at most {settings.SustainedSteps} steps, " +
             $"every record's lag (produced to its plan_content_usage row in the output topic) under {SustainedRateSearch.LagLimit.TotalMilliseconds:#,0} ms");
         var search = await SustainedRateSearch.RunAsync(environment.BootstrapServers, workload.UserIds, start, TimeSpan.FromSeconds(settings.SustainedSeconds),

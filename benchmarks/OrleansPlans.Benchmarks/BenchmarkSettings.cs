@@ -7,7 +7,7 @@ public sealed record BenchmarkSettings
     public const string Usage =
         "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]\n" +
         "       [--e2e-users N] [--latency-seconds N] [--merge-members N] [--merge-usages-per-member N] [--skip-pipeline] [--skip-merge]\n" +
-        "       [--sink-records N] [--skip-sink] [--sink-only] [--projector-only] [--sustained-seconds N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
+        "       [--sink-records N] [--skip-sink] [--sink-only] [--projector-only] [--sustained-seconds N] [--sustained-start N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
         "   or: OrleansPlans.Benchmarks --micro [BenchmarkDotNet arguments, e.g. --filter *Codec*]";
 
     /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
@@ -63,6 +63,9 @@ public sealed record BenchmarkSettings
 
     /// <summary>How long each step of the sustained-rate search holds its rate (issue 10: 60 s).</summary>
     public int SustainedSeconds { get; init; } = 60;
+
+    /// <summary>The sustained-rate search's first rate; 0 starts at half the end-to-end rate.</summary>
+    public int SustainedStartRate { get; init; }
 
     /// <summary>The most steps the sustained-rate search takes.</summary>
     public int SustainedSteps { get; init; } = 6;
@@ -122,6 +125,9 @@ public sealed record BenchmarkSettings
                     break;
                 case "--sustained-seconds" when TryInt(args, ++i, out var sustainedSeconds):
                     settings = settings with { SustainedSeconds = sustainedSeconds };
+                    break;
+                case "--sustained-start" when TryInt(args, ++i, out var sustainedStart):
+                    settings = settings with { SustainedStartRate = sustainedStart };
                     break;
                 case "--sustained-steps" when TryInt(args, ++i, out var sustainedSteps):
                     settings = settings with { SustainedSteps = sustainedSteps };

@@ -17,7 +17,8 @@ public static class EndToEndBenchmark
     /// <param name="Run">From starting the silos until the tables matched.</param>
     /// <param name="FirstRowsAt">When the first check saw usage events in the tables (silo start, queue balancing and JIT done).</param>
     /// <param name="ShareAtFirstRows">The share of the usage events already in the tables at that check.</param>
-    public sealed record Result(RunResult Run, long RssBefore, long RssPeak, long RssAfter, TimeSpan FirstRowsAt, double ShareAtFirstRows)
+    /// <param name="SilosStartedAt">When every silo and the sink had started (membership joined, before queues are balanced).</param>
+    public sealed record Result(RunResult Run, long RssBefore, long RssPeak, long RssAfter, TimeSpan FirstRowsAt, double ShareAtFirstRows, TimeSpan SilosStartedAt)
     {
         /// <summary>
         /// Records per second from the first rows on, start-up left out: a fixed cost of seconds that a 10x run
@@ -46,6 +47,7 @@ public static class EndToEndBenchmark
         var measurement = Measurement.Start();
         var clock = Stopwatch.StartNew();
         await environment.StartSilosAndSinkAsync(cancellationToken);
+        var silosStartedAt = clock.Elapsed;
         var last = "";
         TimeSpan? firstRowsAt = null;
         var shareAtFirstRows = 0.0;
@@ -78,7 +80,7 @@ public static class EndToEndBenchmark
         }
 
         var run = measurement.Stop();
-        return new Result(run, rssBefore, peak, CurrentRss(), firstRowsAt ?? TimeSpan.Zero, shareAtFirstRows);
+        return new Result(run, rssBefore, peak, CurrentRss(), firstRowsAt ?? TimeSpan.Zero, shareAtFirstRows, silosStartedAt);
     }
 
     /// <summary>The resident set of this process now.</summary>
