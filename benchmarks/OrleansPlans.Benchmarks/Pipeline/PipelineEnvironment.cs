@@ -94,7 +94,7 @@ public sealed class PipelineEnvironment : IAsyncDisposable
     {
         var clusterId = $"bench-{Guid.NewGuid():N}"[..14];
         var input = new KafkaInputOptions { BootstrapServers = BootstrapServers, ConsumerGroupId = clusterId };
-        input.ClientConfig[DevBrokerClientSettings.FetchWaitMaxKey] = DevBrokerClientSettings.FetchWaitMax; // see there: the mock broker's fetch
+        input.ConsumerConfig[DevBrokerClientSettings.FetchWaitMaxKey] = DevBrokerClientSettings.FetchWaitMax; // see there: the mock broker's fetch
 
         var postgres = new PostgresOptions { ConnectionString = _connectionString };
         for (var i = 0; i < SiloCount; i++)

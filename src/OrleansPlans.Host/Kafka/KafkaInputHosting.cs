@@ -38,7 +38,7 @@ public static class KafkaInputHosting
             broker.CreateTopic(options.MergesTopic, partitions: 1);
             options.BootstrapServers = broker.BootstrapServers;
             options.UsesDevBroker = true;
-            options.ClientConfig.TryAdd(DevBrokerClientSettings.FetchWaitMaxKey, DevBrokerClientSettings.FetchWaitMax);
+            options.ConsumerConfig.TryAdd(DevBrokerClientSettings.FetchWaitMaxKey, DevBrokerClientSettings.FetchWaitMax);
             builder.Services.AddSingleton(_ => broker); // a factory registration, so the container disposes it
             Console.WriteLine($"Dev broker (Kafka protocol) at {broker.BootstrapServers}; address also in {broker.BootstrapFilePath}");
             Console.WriteLine($"Input topics: {options.MembershipTopic}, {options.UsageTopic} ({options.DevBrokerPartitions} partitions), {options.MergesTopic} (1 partition)");
@@ -70,6 +70,11 @@ public static class KafkaInputHosting
             foreach (var (key, value) in input.ClientConfig)
             {
                 kafka.ClientConfig[key] = value;
+            }
+
+            foreach (var (key, value) in input.ConsumerConfig)
+            {
+                kafka.ConsumerConfig[key] = value;
             }
         });
     }

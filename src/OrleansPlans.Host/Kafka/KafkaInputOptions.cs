@@ -50,4 +50,7 @@ public sealed class KafkaInputOptions
 
     /// <summary>Extra Confluent.Kafka settings (SASL, TLS…), passed verbatim; never logged.</summary>
     public Dictionary<string, string> ClientConfig { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Settings for the input consumer only, over <see cref="ClientConfig"/>; never logged.</summary>
+    public Dictionary<string, string> ConsumerConfig { get; set; } = new(StringComparer.Ordinal);
 }

@@ -92,4 +92,10 @@ public sealed class KafkaStreamOptions
     /// Values may be secrets: the provider never logs them.
     /// </summary>
     public Dictionary<string, string> ClientConfig { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Settings for the provider's consumer only, over <see cref="ClientConfig"/> (e.g. <c>fetch.wait.max.ms</c>, which
+    /// librdkafka warns about when a producer is given it).
+    /// </summary>
+    public Dictionary<string, string> ConsumerConfig { get; } = new(StringComparer.Ordinal);
 }

@@ -237,7 +237,13 @@ internal sealed class KafkaSharedConsumer(string providerName, KafkaStreamOption
 
     private IConsumer<byte[]?, byte[]?> Build()
     {
-        var config = new ConsumerConfig(KafkaClientConfig.Build(options))
+        var settings = KafkaClientConfig.Build(options);
+        foreach (var (key, value) in options.ConsumerConfig)
+        {
+            settings[key] = value;
+        }
+
+        var config = new ConsumerConfig(settings)
         {
             GroupId = options.ConsumerGroupId,
             // Commits only what StoreOffset stores (the saved checkpoints), in librdkafka's background thread: a
