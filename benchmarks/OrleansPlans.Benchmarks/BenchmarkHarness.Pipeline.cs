@@ -106,6 +106,11 @@ public static partial class BenchmarkHarness
         {
             await ScaleAsync(report, settings, generator, e2eSteadyRate, e2eElapsed, cancellationToken);
         }
+
+        if (!settings.SkipMonthly)
+        {
+            await MonthlyCostAsync(report, settings, records, expected, cancellationToken);
+        }
     }
 
     private static async Task<double> SustainedAsync(
