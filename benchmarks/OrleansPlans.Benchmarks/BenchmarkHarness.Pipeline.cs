@@ -107,6 +107,11 @@ public static partial class BenchmarkHarness
         {
             await ScaleAsync(report, settings, generator, e2eSteadyRate, e2eElapsed, cancellationToken);
         }
+
+        if (!settings.SkipMonthly)
+        {
+            await MonthlyCostAsync(report, settings, records, expected, cancellationToken);
+        }
     }
 
     // What the caught-up pipeline costs with nothing to do: every paced step pays it on top of its records.

@@ -8,6 +8,7 @@ public sealed record BenchmarkSettings
         "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]\n" +
         "       [--e2e-users N] [--latency-seconds N] [--merge-members N] [--merge-usages-per-member N] [--skip-pipeline] [--skip-merge]\n" +
         "       [--sink-records N] [--skip-sink] [--sink-only] [--projector-only] [--sustained-seconds N] [--sustained-start N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
+        "       [--skip-monthly] [--monthly-rounds N]\n" +
         "   or: OrleansPlans.Benchmarks --micro [BenchmarkDotNet arguments, e.g. --filter *Codec*]";
 
     /// <summary>Tiny sizes, one pass: proves every part runs and prints its figure; the numbers mean nothing.</summary>
@@ -79,6 +80,15 @@ public sealed record BenchmarkSettings
     /// <summary>Skips the scale run.</summary>
     public bool SkipScale { get; init; }
 
+    /// <summary>Skips the monthly table's cost (end to end with and without <c>plan_usage_monthly</c>).</summary>
+    public bool SkipMonthly { get; init; }
+
+    /// <summary>
+    /// Rounds of the monthly cost part: each runs end to end with the monthly table and without, in alternating order
+    /// (with, without; without, with; …) so warm-up favours neither. Default 2; the smoke run does 1.
+    /// </summary>
+    public int MonthlyRounds { get; init; } = 2;
+
     /// <summary>Parses the command line; null when it is not understood.</summary>
     public static BenchmarkSettings? Parse(IReadOnlyList<string> args)
     {
@@ -93,7 +103,7 @@ public sealed record BenchmarkSettings
                     {
                         Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1, EndToEndUsers = 60,
                         LatencySeconds = 2, MergeMembers = 50, MergeUsagesPerMember = 10, SinkRecords = 2_000,
-                        SustainedSeconds = 1, SustainedSteps = 2, ScaleFactor = 4,
+                        SustainedSeconds = 1, SustainedSteps = 2, ScaleFactor = 4, MonthlyRounds = 1,
                     };
                     break;
                 case "--skip-grains":
@@ -122,6 +132,12 @@ public sealed record BenchmarkSettings
                     break;
                 case "--skip-scale":
                     settings = settings with { SkipScale = true };
+                    break;
+                case "--skip-monthly":
+                    settings = settings with { SkipMonthly = true };
+                    break;
+                case "--monthly-rounds" when TryInt(args, ++i, out var monthlyRounds):
+                    settings = settings with { MonthlyRounds = monthlyRounds };
                     break;
                 case "--sustained-seconds" when TryInt(args, ++i, out var sustainedSeconds):
                     settings = settings with { SustainedSeconds = sustainedSeconds };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using OrleansPlans.Domain.Events;
@@ -15,6 +16,7 @@ namespace OrleansPlans.Grains;
 [ImplicitStreamSubscription(StreamNamespaces.Usage)]
 internal sealed class UserGrain(
     [PersistentState("user", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
+    IOptions<PlanTablesOptions> tables,
     ILogger<UserGrain> logger)
     : Grain, IUserGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<object>
 {
@@ -25,6 +27,7 @@ internal sealed class UserGrain(
     {
         var userId = this.GetPrimaryKeyString();
         _timeline = DomainState.Load(state, DomainJsonContext.Default.UserTimeline, () => new UserTimeline(userId));
+        _timeline.CountsMonths = tables.Value.MonthlyUsage;
         _ports = new UserPorts(GrainFactory);
 
         // Deltas persisted before a crash but maybe not delivered: deliver again (receivers deduplicate).

@@ -19,7 +19,7 @@ namespace OrleansPlans.Sink.Postgres;
 /// upserts the rows (deletes them for tombstones) and stores each partition's next offset in <c>sink_offsets</c>.
 /// </summary>
 /// <remarks>
-/// <para>Partitions are assigned manually (all partitions of the seven topics) and positioned from <c>sink_offsets</c>,
+/// <para>Partitions are assigned manually (all partitions of the contract's output topics) and positioned from <c>sink_offsets</c>,
 /// never from Kafka's committed offsets: whatever happens between the transaction and anything after it, a restart
 /// resumes exactly after the last applied record, so nothing is applied twice or lost. A Kafka consumer group would
 /// let several replicas split the partitions, but a rebalance in the middle of a transaction could then let an old

@@ -18,7 +18,7 @@ namespace OrleansPlans.Sink.Postgres;
 /// </remarks>
 public static class SinkRewind
 {
-    /// <summary>Empties the seven tables and stores <paramref name="startOffsets"/> as the group's next offsets, atomically.</summary>
+    /// <summary>Empties the contract's tables and stores <paramref name="startOffsets"/> as the group's next offsets, atomically.</summary>
     /// <param name="dataSource">The analytics database.</param>
     /// <param name="options">The sink's options (schema and consumer group); validated.</param>
     /// <param name="startOffsets">Where each partition is read again from, e.g. <see cref="OutputTopicOffsets.ReadLowWatermarksAsync"/>.</param>

@@ -82,6 +82,8 @@ public sealed class AcceptanceTests
         {
             Seed = seed, Users = 400, Plans = 48, MembershipEvents = 10_000, UsageEvents = 40_000, Merges = 40,
             Partitions = AcceptanceEnvironment.InputPartitions, MergePartitions = 1,
+            // Ten days from 24 February: usage on both sides of a month boundary (plan_usage_monthly).
+            StartUtc = new DateTime(2026, 2, 24, 0, 0, 0, DateTimeKind.Utc),
         }).Generate();
         Assert.True(records.Count >= 50_000, $"only {records.Count} records generated");
         return records;

@@ -44,6 +44,19 @@ public sealed class PlanUsageEndpointTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task monthly_usage_counts_each_active_user_once_in_the_month_merged_plans_included()
+    {
+        var s = await cluster.ScenarioAsync(Prefix);
+        await using var api = await cluster.StartApiAsync();
+
+        var usage = await GetAsync(api, $"/api/v1/plans/{s.Alpha}/usage?granularity=monthly&from=2026-03-01&to=2026-04-01");
+
+        // Alice on both days, Bob, and Carol (in beta, merged into alpha): 3 users, Bob's usage before he joined unattributed.
+        Assert.Equal("monthly", usage.Granularity);
+        Assert.Equal(new[] { new UsageBucketResponse(Scenario.Day1, 1120, 4, 3) }, usage.Buckets);
+    }
+
+    [Fact]
     public async Task a_merged_plans_usage_is_its_survivors_and_says_so()
     {
         var s = await cluster.ScenarioAsync(Prefix);
@@ -57,7 +70,7 @@ public sealed class PlanUsageEndpointTests(ApiCluster cluster)
 
     [Theory]
     [InlineData("granularity=weekly&from=2026-03-01&to=2026-03-02", "granularity",
-        "query parameter 'granularity' is 'weekly'; use 'hourly' or 'daily'")]
+        "query parameter 'granularity' is 'weekly'; use 'hourly', 'daily' or 'monthly'")]
     [InlineData("from=2026-03-02&to=2026-03-01", "from",
         "query parameter 'from' (2026-03-02T00:00:00.0000000+00:00) is after 'to' (2026-03-01T00:00:00.0000000+00:00)")]
     [InlineData("from=yesterday&to=2026-03-01", "from",

@@ -46,6 +46,7 @@ public sealed partial class SmokeRunTests
     [InlineData("--e2e-users", "-3")]
     [InlineData("--merge-members")]
     [InlineData("--sustained-seconds", "0")]
+    [InlineData("--monthly-rounds", "0")]
     public void command_lines_that_are_not_understood_are_refused(params string[] args) =>
         Assert.Null(BenchmarkSettings.Parse(args));
 
@@ -59,7 +60,7 @@ public sealed partial class SmokeRunTests
         Assert.True(smoke.Users < full.Users && smoke.GrainUsers < full.GrainUsers && smoke.Repetitions == 1);
         Assert.True(smoke.EndToEndUsers < full.EndToEndUsers && smoke.MergeMembers < full.MergeMembers && smoke.LatencySeconds < full.LatencySeconds);
         Assert.True(smoke.SinkRecords < full.SinkRecords && smoke.SustainedSeconds < full.SustainedSeconds && smoke.SustainedSteps < full.SustainedSteps
-            && smoke.ScaleFactor < full.ScaleFactor);
+            && smoke.ScaleFactor < full.ScaleFactor && smoke.MonthlyRounds < full.MonthlyRounds);
     }
 
     [GeneratedRegex(@"^figure (?<id>\S+) = (?<value>-?[\d,]+(\.\d+)?) ", RegexOptions.Multiline)]

@@ -15,7 +15,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("orleans: applied 0002_orleans_clustering", first.Out, StringComparison.Ordinal);
         Assert.Contains("analytics: applied 0001_tables", first.Out, StringComparison.Ordinal);
-        Assert.Contains("analytics: now at version 3", first.Out, StringComparison.Ordinal);
+        Assert.Contains("analytics: now at version 4", first.Out, StringComparison.Ordinal);
 
         await using (var dataSource = NpgsqlDataSource.Create(connection))
         await using (var command = dataSource.CreateCommand(
@@ -29,7 +29,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
         var second = await cli.RunAsync("migrate");
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("orleans: up to date at version 5", second.Out, StringComparison.Ordinal);
-        Assert.Contains("analytics: up to date at version 3", second.Out, StringComparison.Ordinal);
+        Assert.Contains("analytics: up to date at version 4", second.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class MigrateCommandTests(PostgresFixture postgres)
         var connection = await postgres.CreateDatabaseAsync("schema");
         var other = await new CliRunner().RunAsync("migrate", "--connection", connection, "--schema", "reports");
         Assert.True(other.ExitCode == 0, other.ToString());
-        Assert.Contains("analytics:reports: now at version 3", other.Out, StringComparison.Ordinal);
+        Assert.Contains("analytics:reports: now at version 4", other.Out, StringComparison.Ordinal);
 
         var down = await new CliRunner().RunAsync("migrate", "--connection", "Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
         Assert.Equal(1, down.ExitCode);

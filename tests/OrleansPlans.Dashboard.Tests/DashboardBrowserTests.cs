@@ -56,6 +56,12 @@ public sealed class DashboardBrowserTests(AnalyticsDatabaseFixture database, Chr
         await Expect(members.First.Locator("td")).ToHaveTextAsync(["user-a", "2026-02-01 09:30:00"]);
         await Expect(members.Nth(1).Locator("td")).ToHaveTextAsync(["user-b", "2026-03-02 10:00:00"]);
 
+        // Monthly active users of the last 12 months, with their share of the 3 members now (4 active in March: one left).
+        var months = page.GetByTestId("monthly-row");
+        await Expect(months).ToHaveCountAsync(2);
+        await Expect(months.First.Locator("td")).ToHaveTextAsync(["2026-02", "1", "33.3%", "0.1"]);
+        await Expect(months.Last.Locator("td")).ToHaveTextAsync(["2026-03", "4", "133.3%", "3.8"]);
+
         // The merge history: both merged plans resolve to alpha.
         var merges = page.GetByTestId("merge-row");
         await Expect(merges).ToHaveCountAsync(2);

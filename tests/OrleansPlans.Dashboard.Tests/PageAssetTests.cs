@@ -79,7 +79,7 @@ public sealed class PageAssetTests(AnalyticsDatabaseFixture database)
 
         foreach (var path in new[]
         {
-            "/api/v1/analytics/plans", "/api/v1/analytics/plans/{planId}/daily", "/api/v1/analytics/plans/{planId}/members",
+            "/api/v1/analytics/plans", "/api/v1/analytics/plans/{planId}/daily", "/api/v1/analytics/plans/{planId}/monthly", "/api/v1/analytics/plans/{planId}/members",
             "/api/v1/analytics/merges", "/api/v1/analytics/dead-letters", "/api/v1/status",
         })
         {

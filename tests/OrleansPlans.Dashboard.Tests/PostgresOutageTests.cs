@@ -49,7 +49,7 @@ public sealed class PostgresOutageTests(AnalyticsDatabaseFixture database) : IAs
         await _server!.StopAsync(TestContext.Current.CancellationToken);
         time.Now += SharedPipelineStatusSource.MaxAge; // not the snapshot read while it was up
 
-        foreach (var url in new[] { "/api/v1/analytics/plans", "/api/v1/analytics/plans/plan-alpha/daily", "/api/v1/analytics/merges", "/api/v1/analytics/dead-letters" })
+        foreach (var url in new[] { "/api/v1/analytics/plans", "/api/v1/analytics/plans/plan-alpha/daily", "/api/v1/analytics/plans/plan-alpha/monthly", "/api/v1/analytics/merges", "/api/v1/analytics/dead-letters" })
         {
             using var response = await host.GetAsync(url);
             var problem = await ProblemBody.AssertAsync(response, HttpStatusCode.ServiceUnavailable);

@@ -16,6 +16,7 @@ public sealed class ReadKeyTests(AnalyticsDatabaseFixture database)
     [
         "/api/v1/analytics/plans",
         $"/api/v1/analytics/plans/{Seed.Alpha}/daily",
+        $"/api/v1/analytics/plans/{Seed.Alpha}/monthly",
         $"/api/v1/analytics/plans/{Seed.Alpha}/members",
         "/api/v1/analytics/merges",
         "/api/v1/analytics/dead-letters",

@@ -36,6 +36,12 @@ internal static class Seed
           ('{Alpha}', '2026-03-31', 1800, 1, 1),
           ('{Gamma}', '2026-03-20', 600, 1, 1),
           ('{IdlePlan}', '2026-01-15', 900, 3, 2);
+        insert into {s}.plan_usage_monthly (plan_id, month, seconds, events, active_users) values
+          ('{Alpha}', '2025-03-01', 100, 1, 1),
+          ('{Alpha}', '2026-02-01', 500, 1, 1),
+          ('{Alpha}', '2026-03-01', 13599, 16, 4),
+          ('{Gamma}', '2026-03-01', 600, 1, 1),
+          ('{IdlePlan}', '2026-01-01', 900, 3, 2);
         insert into {s}.plan_members (plan_id, user_id, member_since) values
           ('{Alpha}', 'user-a', '2026-02-01T09:30:00Z'),
           ('{Alpha}', 'user-b', '2026-03-02T10:00:00.123456Z'),

@@ -32,6 +32,8 @@ public sealed class KafkaPipelineTests
         var records = new EventGenerator(new GeneratorOptions
         {
             Seed = 4242, Users = 150, Plans = 24, MembershipEvents = 2000, UsageEvents = 6000, Merges = 24, Partitions = 8, MergePartitions = 1,
+            // Ten days from 24 February: usage on both sides of a month boundary (plan_usage_monthly).
+            StartUtc = new DateTime(2026, 2, 24, 0, 0, 0, DateTimeKind.Utc),
         }).Generate();
         await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = 8 });
         var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e", CheckpointStorageName = "checkpoints" };

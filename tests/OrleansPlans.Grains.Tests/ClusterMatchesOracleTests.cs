@@ -18,6 +18,8 @@ public sealed class ClusterMatchesOracleTests
         var records = new EventGenerator(new GeneratorOptions
         {
             Seed = 77, Users = 120, Plans = 24, MembershipEvents = 1500, UsageEvents = 4500, Merges = 24,
+            // Ten days from 24 February: usage on both sides of a month boundary (plan_usage_monthly).
+            StartUtc = new DateTime(2026, 2, 24, 0, 0, 0, DateTimeKind.Utc),
         }).Generate();
         var expected = BatchOracle.Compute(records);
         await using var cluster = await MemoryStreamCluster.StartAsync();

@@ -70,6 +70,14 @@ public sealed partial class DeployConfigurationTests
     }
 
     [Fact]
+    public void the_compose_file_creates_every_output_topic_of_the_contract()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "compose.yaml"));
+
+        Assert.All(Domain.Rows.OutputTables.All.Select(Domain.Rows.OutputTables.DefaultTopic), topic => Assert.Matches($@"\b{topic}\b", text));
+    }
+
+    [Fact]
     public void the_check_itself_rejects_a_misspelt_setting()
     {
         Assert.True(IsKnown("Kafka__BootstrapServers"));

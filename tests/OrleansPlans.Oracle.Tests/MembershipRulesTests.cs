@@ -129,8 +129,9 @@ public sealed class MembershipRulesTests
 
         Expect.Equal(
             Expect.Tables([
-                .. Expect.Usage("plan-a", "c1", 1, "2026-03-01T20:00:00Z"),
-                .. Expect.Usage("plan-a", "c2", 86400, "2026-03-02T04:15:00.1234567Z"),
+                .. Expect.Usage("plan-a", "c1", 1, "2026-03-01T20:00:00Z", withMonth: false),
+                .. Expect.Usage("plan-a", "c2", 86400, "2026-03-02T04:15:00.1234567Z", withMonth: false),
+                (TableNames.PlanUsageMonthly, RowFormat.UsageMonthly("plan-a", new DateOnly(2026, 3, 1), 86401, 2, 1)),
                 (TableNames.PlanMembers, RowFormat.Member("plan-a", "user-1", Scenario.Utc("2026-03-01T09:00:00Z"))),
                 (TableNames.Plans, RowFormat.Plan("plan-a", "active", null, 1)),
                 (TableNames.Plans, RowFormat.Plan("plan-b", "active", null, 0)),

@@ -29,6 +29,7 @@ public sealed class MergeRulesTests
             Expect.Tables(
                 (TableNames.PlanUsageHourly, RowFormat.UsageHourly("plan-c", Scenario.Utc("2026-03-01T10:00:00Z"), 300, 2)),
                 (TableNames.PlanUsageDaily, RowFormat.UsageDaily("plan-c", day, 300, 2, 2)),
+                (TableNames.PlanUsageMonthly, RowFormat.UsageMonthly("plan-c", day, 300, 2, 2)),
                 (TableNames.PlanContentUsage, RowFormat.ContentUsage("plan-c", "c1", 300, 2)),
                 (TableNames.PlanMembers, RowFormat.Member("plan-c", "user-1", Scenario.Utc("2026-03-01T09:00:00Z"))),
                 (TableNames.PlanMembers, RowFormat.Member("plan-c", "user-2", Scenario.Utc("2026-03-01T09:00:00Z"))),

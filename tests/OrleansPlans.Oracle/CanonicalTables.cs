@@ -30,7 +30,7 @@ public sealed class CanonicalTables
     public SortedDictionary<string, string?> this[string table] =>
         tables.TryGetValue(table, out var rows) ? rows : throw new ArgumentException($"Unknown table '{table}'.", nameof(table));
 
-    /// <summary>All seven tables, empty; fill them with <see cref="Add(string, KeyValuePair{string, string?})"/>.</summary>
+    /// <summary>All eight tables, empty; fill them with <see cref="Add(string, KeyValuePair{string, string?})"/>.</summary>
     public static CanonicalTables Empty() => new();
 
     /// <summary>Adds one row; a second row with the same key is an error (it would hide a duplicate).</summary>

@@ -49,6 +49,19 @@ public static class RowFormat
                 w.WriteNumber("active_users", activeUsers);
             });
 
+    /// <summary>A <c>plan_usage_monthly</c> row; <paramref name="month"/> is the first day of the month.</summary>
+    public static KeyValuePair<string, string?> UsageMonthly(string planId, DateOnly month, long seconds, long events, long activeUsers) =>
+        Row(
+            Key(planId, Date(month)),
+            w =>
+            {
+                w.WriteString("plan_id", planId);
+                w.WriteString("month", Date(month));
+                w.WriteNumber("seconds", seconds);
+                w.WriteNumber("events", events);
+                w.WriteNumber("active_users", activeUsers);
+            });
+
     /// <summary>A <c>plan_content_usage</c> row.</summary>
     public static KeyValuePair<string, string?> ContentUsage(string planId, string contentId, long seconds, long events) =>
         Row(

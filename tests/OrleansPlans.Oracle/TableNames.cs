@@ -9,6 +9,9 @@ public static class TableNames
     /// <summary>(plan_id, day): seconds, events, active_users.</summary>
     public const string PlanUsageDaily = "plan_usage_daily";
 
+    /// <summary>(plan_id, month): seconds, events, active_users; month is the first day of the UTC calendar month.</summary>
+    public const string PlanUsageMonthly = "plan_usage_monthly";
+
     /// <summary>(plan_id, content_id): seconds, events.</summary>
     public const string PlanContentUsage = "plan_content_usage";
 
@@ -24,9 +27,9 @@ public static class TableNames
     /// <summary>(source_topic, source_partition, source_offset); only keys are compared.</summary>
     public const string DeadLetters = "dead_letters";
 
-    /// <summary>All seven tables, in contract order.</summary>
+    /// <summary>All eight tables, in contract order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        PlanUsageHourly, PlanUsageDaily, PlanContentUsage, PlanMembers, Plans, UnattributedUsageDaily, DeadLetters,
+        PlanUsageHourly, PlanUsageDaily, PlanUsageMonthly, PlanContentUsage, PlanMembers, Plans, UnattributedUsageDaily, DeadLetters,
     ];
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using OrleansPlans.Persistence.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Projection.Tests;
@@ -16,7 +18,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
         var first = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
         var second = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
 
-        Assert.Equal(3, first.Applied.Count);
+        Assert.Equal(4, first.Applied.Count);
         Assert.Empty(second.Applied);
         Assert.Equal(first.CurrentVersion, second.CurrentVersion);
         Assert.Equal(
@@ -50,6 +52,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
             "plan_members.plan_id:text pk", "plan_members.user_id:text pk", "plan_members.member_since:timestamp with time zone",
             "plan_usage_daily.plan_id:text pk", "plan_usage_daily.day:date pk", "plan_usage_daily.seconds:bigint", "plan_usage_daily.events:bigint", "plan_usage_daily.active_users:bigint",
             "plan_usage_hourly.plan_id:text pk", "plan_usage_hourly.hour_start:timestamp with time zone pk", "plan_usage_hourly.seconds:bigint", "plan_usage_hourly.events:bigint",
+            "plan_usage_monthly.plan_id:text pk", "plan_usage_monthly.month:date pk", "plan_usage_monthly.seconds:bigint", "plan_usage_monthly.events:bigint", "plan_usage_monthly.active_users:bigint",
             "plans.plan_id:text pk", "plans.status:text", "plans.merged_into:text", "plans.member_count:bigint",
             "unattributed_usage_daily.day:date pk", "unattributed_usage_daily.seconds:bigint", "unattributed_usage_daily.events:bigint",
         ], columns);
@@ -64,8 +67,8 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
         var defaultReport = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
 
         Assert.Equal("analytics:reporting_2", report.SetKey);
-        Assert.Equal(3, report.Applied.Count);
-        Assert.Equal(3, defaultReport.Applied.Count);
+        Assert.Equal(4, report.Applied.Count);
+        Assert.Equal(4, defaultReport.Applied.Count);
         Assert.Equal([0L], await ScalarsAsync<long>(database, "select count(*) from reporting_2.plan_usage_monthly"));
     }
 
@@ -84,14 +87,11 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task the_views_sum_months_rank_content_and_list_merges()
+    public async Task the_views_rank_content_and_list_merges()
     {
         await using var database = await postgres.CreateDatabaseAsync("views");
         await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
         await ExecuteAsync(database, """
-            insert into analytics.plan_usage_daily (plan_id, day, seconds, events, active_users) values
-              ('plan-a', '2026-03-01', 100, 2, 1), ('plan-a', '2026-03-31', 50, 1, 1), ('plan-a', '2026-04-01', 7, 1, 1),
-              ('plan-b', '2026-03-15', 10, 1, 1);
             insert into analytics.plan_content_usage (plan_id, content_id, seconds, events) values
               ('plan-a', 'course-1', 300, 3), ('plan-a', 'course-2', 500, 1), ('plan-a', 'course-3', 100, 9),
               ('plan-b', 'course-1', 5, 1);
@@ -101,14 +101,35 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
             """);
 
         Assert.Equal(
-            ["plan-a 2026-03-01 150 3", "plan-a 2026-04-01 7 1", "plan-b 2026-03-01 10 1"],
-            await ScalarsAsync<string>(database, "select concat_ws(' ', plan_id, month, seconds, events) from analytics.plan_usage_monthly order by plan_id, month"));
-        Assert.Equal(
             ["plan-a 1 course-2 500", "plan-a 2 course-1 300", "plan-a 3 course-3 100", "plan-b 1 course-1 5"],
             await ScalarsAsync<string>(database, "select concat_ws(' ', plan_id, rank, content_id, seconds) from analytics.plan_top_content order by plan_id, rank"));
         Assert.Equal(
             ["plan-c plan-a", "plan-d plan-a"],
             await ScalarsAsync<string>(database, "select concat_ws(' ', merged_plan_id, survivor_plan_id) from analytics.plan_merge_history order by 1"));
+    }
+
+    [Fact]
+    public async Task migration_4_replaces_the_monthly_view_by_a_table_with_active_users_under_the_same_name()
+    {
+        await using var database = await postgres.CreateDatabaseAsync("monthly_upgrade");
+        var all = AnalyticsSchema.Migrations();
+        await PostgresMigrator.ApplyAsync(database, new MigrationSet(all.Key, all.Migrations.Take(3)), NullLogger.Instance, Cancellation);
+        await ExecuteAsync(database, """
+            insert into analytics.plan_usage_daily (plan_id, day, seconds, events, active_users) values ('plan-a', '2026-03-01', 100, 2, 1);
+            """);
+        Assert.Equal(["VIEW"], await ScalarsAsync<string>(database, "select table_type::text from information_schema.tables where table_schema = 'analytics' and table_name = 'plan_usage_monthly'"));
+
+        var upgrade = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
+        await ExecuteAsync(database, """
+            insert into analytics.plan_usage_monthly (plan_id, month, seconds, events, active_users) values ('plan-a', '2026-03-01', 100, 2, 1);
+            """);
+
+        Assert.Single(upgrade.Applied);
+        Assert.Equal(["BASE TABLE"], await ScalarsAsync<string>(database, "select table_type::text from information_schema.tables where table_schema = 'analytics' and table_name = 'plan_usage_monthly'"));
+        // An analyst's query of the view still runs, and now has active_users.
+        Assert.Equal(
+            ["plan-a 2026-03-01 100 2 1"],
+            await ScalarsAsync<string>(database, "select concat_ws(' ', plan_id, month, seconds, events, active_users) from analytics.plan_usage_monthly order by plan_id, month"));
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource database, string sql)

@@ -153,6 +153,7 @@ public sealed class KafkaRowSinkTests(DevBrokerFixture broker)
         {
             PlanUsageHourlyRow r => r with { PlanId = $"{r.PlanId}-{publisher}" },
             PlanUsageDailyRow r => r with { PlanId = $"{r.PlanId}-{publisher}" },
+            PlanUsageMonthlyRow r => r with { PlanId = $"{r.PlanId}-{publisher}" },
             PlanContentUsageRow r => r with { PlanId = $"{r.PlanId}-{publisher}" },
             PlanMemberRow r => r with { PlanId = $"{r.PlanId}-{publisher}" },
             PlanRow r => r with { PlanId = $"{r.PlanId}-{publisher}" },

@@ -11,8 +11,12 @@ public sealed record ExpectedTables(IReadOnlyDictionary<string, long> RowCounts,
 {
     /// <summary>The tables compared (dead letters are not: the workload has no poison).</summary>
     public static readonly IReadOnlyList<string> Compared =
-        [OutputTables.PlanUsageHourly, OutputTables.PlanUsageDaily, OutputTables.PlanContentUsage, OutputTables.PlanMembers,
+        [OutputTables.PlanUsageHourly, OutputTables.PlanUsageDaily, OutputTables.PlanUsageMonthly, OutputTables.PlanContentUsage, OutputTables.PlanMembers,
          OutputTables.Plans, OutputTables.UnattributedUsageDaily];
+
+    /// <summary>The same tables with <c>plan_usage_monthly</c> empty (silos run with <c>PlanTables:MonthlyUsage=false</c>).</summary>
+    public ExpectedTables WithoutMonthly() =>
+        this with { RowCounts = new Dictionary<string, long>(RowCounts, StringComparer.Ordinal) { [OutputTables.PlanUsageMonthly] = 0 } };
 
     /// <summary>Applies the workload to a fresh domain engine and reads its tables.</summary>
     public static ExpectedTables Of(Workload.Workload workload)

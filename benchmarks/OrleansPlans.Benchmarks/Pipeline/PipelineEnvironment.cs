@@ -48,6 +48,12 @@ public sealed class PipelineEnvironment : IAsyncDisposable
     {
     }
 
+    /// <summary>
+    /// Whether the silos compute <c>plan_usage_monthly</c> (<c>PlanTables:MonthlyUsage</c>, default true); set before
+    /// <see cref="StartSilosAndSinkAsync"/>.
+    /// </summary>
+    public bool MonthlyUsage { get; set; } = true;
+
     /// <summary>The dev broker's bootstrap address.</summary>
     public string BootstrapServers => _broker?.BootstrapServers ?? throw new InvalidOperationException("Not started.");
 
@@ -107,6 +113,7 @@ public sealed class PipelineEnvironment : IAsyncDisposable
                 ["Orleans:ClusterId"] = clusterId,
                 ["Orleans:SiloPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Orleans:GatewayPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["PlanTables:MonthlyUsage"] = MonthlyUsage ? "true" : "false",
             });
             // ORLEANSPLANS_StateStore__GroupCommit=false and the like: compare host settings without a rebuild.
             builder.Configuration.AddEnvironmentVariables("ORLEANSPLANS_");

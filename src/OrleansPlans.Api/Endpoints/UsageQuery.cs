@@ -8,15 +8,16 @@ internal sealed record UsageQuery(string Granularity, DateTimeOffset From, DateT
 {
     public const string Hourly = "hourly";
     public const string Daily = "daily";
+    public const string Monthly = "monthly";
 
     /// <summary>Null, with the parameter at fault and why, when the query is not valid.</summary>
     public static UsageQuery? Parse(string? granularity, string? from, string? to, ApiOptions options, out (string Parameter, string Reason)? error)
     {
         error = null;
         var kind = string.IsNullOrEmpty(granularity) ? Daily : granularity.ToLowerInvariant();
-        if (kind is not (Hourly or Daily))
+        if (kind is not (Hourly or Daily or Monthly))
         {
-            error = ("granularity", $"query parameter 'granularity' is '{granularity}'; use 'hourly' or 'daily'");
+            error = ("granularity", $"query parameter 'granularity' is '{granularity}'; use 'hourly', 'daily' or 'monthly'");
             return null;
         }
 
@@ -45,6 +46,7 @@ internal sealed record UsageQuery(string Granularity, DateTimeOffset From, DateT
             return null;
         }
 
+        // Months share the daily limit: a month's row is one of its days' worth of work to read.
         var limit = kind == Hourly ? options.MaxHourlyUsageRange : options.MaxDailyUsageRange;
         if (end - start > limit)
         {
@@ -57,9 +59,12 @@ internal sealed record UsageQuery(string Granularity, DateTimeOffset From, DateT
 
     public IReadOnlyList<UsageBucketResponse> Select(IReadOnlyList<OutputRow> rows)
     {
-        var buckets = Granularity == Hourly
-            ? rows.OfType<PlanUsageHourlyRow>().Select(r => new UsageBucketResponse(UtcInstants.Of(r.HourStart), r.Seconds, r.Events, null))
-            : rows.OfType<PlanUsageDailyRow>().Select(r => new UsageBucketResponse(UtcInstants.Of(r.Day), r.Seconds, r.Events, r.ActiveUsers));
+        var buckets = Granularity switch
+        {
+            Hourly => rows.OfType<PlanUsageHourlyRow>().Select(r => new UsageBucketResponse(UtcInstants.Of(r.HourStart), r.Seconds, r.Events, null)),
+            Monthly => rows.OfType<PlanUsageMonthlyRow>().Select(r => new UsageBucketResponse(UtcInstants.Of(r.Month), r.Seconds, r.Events, r.ActiveUsers)),
+            _ => rows.OfType<PlanUsageDailyRow>().Select(r => new UsageBucketResponse(UtcInstants.Of(r.Day), r.Seconds, r.Events, r.ActiveUsers)),
+        };
         return buckets.Where(b => b.Start >= From && b.Start < To).OrderBy(b => b.Start).ToList();
     }
 }

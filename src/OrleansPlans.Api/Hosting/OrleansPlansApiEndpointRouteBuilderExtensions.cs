@@ -38,8 +38,8 @@ public static class OrleansPlansApiEndpointRouteBuilderExtensions
             .WithDescription("Query: page (from 1, default 1), pageSize (1 to Api:MaxPageSize, default Api:DefaultPageSize).");
         reads.MapGet("/plans/{planId}/usage", PlanEndpoints.GetUsageAsync)
             .WithName("GetPlanUsage")
-            .WithSummary("A plan's hourly or daily usage whose bucket start lies in [from, to); a merged plan's survivor is shown.")
-            .WithDescription("Query: granularity (hourly or daily, default daily), from and to (required; RFC 3339 with offset, or yyyy-MM-dd "
+            .WithSummary("A plan's hourly, daily or monthly usage whose bucket start lies in [from, to); a merged plan's survivor is shown.")
+            .WithDescription("Query: granularity (hourly, daily or monthly, default daily; monthly buckets start on the first of the month and share the daily range limit), from and to (required; RFC 3339 with offset, or yyyy-MM-dd "
                 + "meaning midnight UTC); the range may not exceed Api:MaxHourlyUsageRange or Api:MaxDailyUsageRange.");
         reads.MapGet("/users/{userId}", UserEndpoints.GetUserAsync)
             .WithName("GetUser")

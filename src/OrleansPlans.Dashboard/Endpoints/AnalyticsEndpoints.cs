@@ -63,6 +63,32 @@ internal static class AnalyticsEndpoints
             planId, plan.Status, plan.ResolvedPlanId, plan.ResolvedPlanId != planId, days.From, days.To, rows, latest));
     }
 
+    public static async Task<Results<Ok<MonthlyUsageResponse>, ValidationProblem, ProblemHttpResult>> MonthlyUsageAsync(
+        string planId, string? from, string? to, AnalyticsQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Identifier.Check("planId", planId) is { } invalid)
+        {
+            return ApiProblems.Invalid("planId", invalid);
+        }
+
+        if (DashboardQueryValues.Months(from, to, Today(time), out var error) is not { } months)
+        {
+            return ApiProblems.Invalid(error!.Value.Parameter, error.Value.Reason);
+        }
+
+        if (await queries.FindPlanAsync(planId, cancellationToken) is not { } plan)
+        {
+            return PlanNotFound(planId);
+        }
+
+        // A merged plan's row counts no members: the share is over the survivor's.
+        var survivor = plan.ResolvedPlanId == planId ? plan : await queries.FindPlanAsync(plan.ResolvedPlanId, cancellationToken);
+        var memberCount = survivor?.MemberCount ?? 0;
+        var rows = await queries.MonthlyUsageAsync(plan.ResolvedPlanId, months.From, months.To, memberCount, cancellationToken);
+        return TypedResults.Ok(new MonthlyUsageResponse(
+            planId, plan.Status, plan.ResolvedPlanId, plan.ResolvedPlanId != planId, months.From, months.To, memberCount, rows));
+    }
+
     public static async Task<Results<Ok<PlanMembersPageResponse>, ValidationProblem, ProblemHttpResult>> MembersAsync(
         string planId, string? page, string? pageSize,
         AnalyticsQueries queries, IOptionsSnapshot<ApiOptions> options, CancellationToken cancellationToken)

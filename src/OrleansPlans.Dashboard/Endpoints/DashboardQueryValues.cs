@@ -75,6 +75,54 @@ internal static class DashboardQueryValues
         return (start, end);
     }
 
+    /// <summary>The most months a monthly usage query may span: ten years.</summary>
+    public const int MaxMonths = 120;
+
+    /// <summary>
+    /// The half-open month range <c>[from, to)</c> of a monthly usage query, as the first days of the months. <c>to</c>
+    /// (yyyy-MM) defaults to next month (so this month is included), <c>from</c> to 12 months before <c>to</c>; the range
+    /// may not exceed <see cref="MaxMonths"/>.
+    /// </summary>
+    public static (DateOnly From, DateOnly To)? Months(string? from, string? to, DateOnly today, out (string Parameter, string Reason)? error)
+    {
+        error = null;
+        var end = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        if (!string.IsNullOrEmpty(to) && !TryMonth(to, out end))
+        {
+            error = ("to", MonthError("to", to));
+            return null;
+        }
+
+        var start = end.AddMonths(-12);
+        if (!string.IsNullOrEmpty(from) && !TryMonth(from, out start))
+        {
+            error = ("from", MonthError("from", from));
+            return null;
+        }
+
+        if (start > end)
+        {
+            error = ("from", $"query parameter 'from' ({start:yyyy-MM}) is after 'to' ({end:yyyy-MM})");
+            return null;
+        }
+
+        var months = ((end.Year - start.Year) * 12) + end.Month - start.Month;
+        if (months > MaxMonths)
+        {
+            error = ("to", $"the range from 'from' to 'to' is {months} months; monthly usage is served for at most {MaxMonths} months per request");
+            return null;
+        }
+
+        return (start, end);
+    }
+
+    // Months are first days: "2026-03" is 2026-03-01. DateOnly parsing of "yyyy-MM" sets day 1.
+    private static bool TryMonth(string text, out DateOnly month) =>
+        DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+
+    private static string MonthError(string name, string text) =>
+        $"query parameter '{name}' is '{QueryValues.Truncate(text)}'; use a UTC month such as 2026-03 (yyyy-MM)";
+
     private static bool TryDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 

@@ -10,5 +10,6 @@ namespace OrleansPlans.Dashboard.Hosting;
 [JsonSerializable(typeof(PagedResponse<MergeHistoryResponse>))]
 [JsonSerializable(typeof(PagedResponse<DeadLetterResponse>))]
 [JsonSerializable(typeof(DailyUsageResponse))]
+[JsonSerializable(typeof(MonthlyUsageResponse))]
 [JsonSerializable(typeof(PlanMembersPageResponse))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -17,7 +17,7 @@ public static class OrleansPlansDashboardEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the page at <c>/</c> and <c>/dashboard</c> (its script and styles under <c>/dashboard/</c>; open to all, it
     /// holds no data) and the reads it makes, under the <see cref="ApiPolicies.AnalyticsRead"/> policy:
-    /// <c>/api/v1/analytics/plans</c>, <c>…/plans/{planId}/daily</c>, <c>…/plans/{planId}/members</c>, <c>…/merges</c>,
+    /// <c>/api/v1/analytics/plans</c>, <c>…/plans/{planId}/daily</c>, <c>…/plans/{planId}/monthly</c>, <c>…/plans/{planId}/members</c>, <c>…/merges</c>,
     /// <c>…/dead-letters</c>, and <c>/api/v1/status</c> (the pipeline's health and lag). Needs <see cref="OrleansPlansDashboardServiceCollectionExtensions.AddOrleansPlansDashboard"/>.
     /// </summary>
     /// <returns>The <c>/api/v1/analytics</c> group, for the host's own conventions (rate limits, CORS, …).</returns>
@@ -40,6 +40,11 @@ public static class OrleansPlansDashboardEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A plan's plan_usage_daily rows with day in [from, to); a merged plan shows its survivor's (resolvedPlanId).")
             .WithDescription("Query: from, to (yyyy-MM-dd, UTC; default the 30 days ending today), at most Api:MaxDailyUsageRange apart.");
+        analytics.MapGet("/plans/{planId}/monthly", AnalyticsEndpoints.MonthlyUsageAsync)
+            .WithName("GetAnalyticsPlanMonthlyUsage")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A plan's plan_usage_monthly rows (monthly active users) with month in [from, to), each with activeShare = activeUsers / the plan's members now; a merged plan shows its survivor's.")
+            .WithDescription("Query: from, to (yyyy-MM, UTC; default the 12 months ending this month), at most 120 months apart.");
         analytics.MapGet("/plans/{planId}/members", AnalyticsEndpoints.MembersAsync)
             .WithName("GetAnalyticsPlanMembers")
             .ProducesProblem(StatusCodes.Status404NotFound)

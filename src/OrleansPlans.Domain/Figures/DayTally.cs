@@ -1,6 +1,6 @@
 namespace OrleansPlans.Domain.Figures;
 
-/// <summary>A plan's usage on one day, with the number of distinct active users.</summary>
+/// <summary>A plan's usage over one day or one calendar month, with the number of distinct active users in it.</summary>
 public readonly record struct DayTally(long Seconds, long Events, long ActiveUsers) : ISignedSum<DayTally>
 {
     /// <summary>True when every count is zero.</summary>

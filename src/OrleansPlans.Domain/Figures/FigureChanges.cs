@@ -12,6 +12,9 @@ public sealed class FigureChanges
     /// <summary>Changed daily rows.</summary>
     public HashSet<DateOnly> Days { get; init; } = [];
 
+    /// <summary>Changed monthly rows (by the month's first day).</summary>
+    public HashSet<DateOnly> Months { get; init; } = [];
+
     /// <summary>Changed content rows.</summary>
     public HashSet<string> Contents { get; init; } = [];
 
@@ -22,7 +25,7 @@ public sealed class FigureChanges
     public bool Plan { get; set; }
 
     /// <summary>True when nothing needs emitting.</summary>
-    public bool IsEmpty => !Plan && Hours.Count == 0 && Days.Count == 0 && Contents.Count == 0 && Members.Count == 0;
+    public bool IsEmpty => !Plan && Hours.Count == 0 && Days.Count == 0 && Months.Count == 0 && Contents.Count == 0 && Members.Count == 0;
 
     /// <summary>Adds every change of <paramref name="other"/> to this set.</summary>
     public void UnionWith(FigureChanges other)
@@ -30,6 +33,7 @@ public sealed class FigureChanges
         ArgumentNullException.ThrowIfNull(other);
         Hours.UnionWith(other.Hours);
         Days.UnionWith(other.Days);
+        Months.UnionWith(other.Months);
         Contents.UnionWith(other.Contents);
         Members.UnionWith(other.Members);
         Plan |= other.Plan;
@@ -41,7 +45,7 @@ public sealed class FigureChanges
     /// </summary>
     public FigureChanges Emptied()
     {
-        if (Hours.Count + Days.Count + Contents.Count + Members.Count > ReuseLimit)
+        if (Hours.Count + Days.Count + Months.Count + Contents.Count + Members.Count > ReuseLimit)
         {
             return new FigureChanges();
         }
@@ -55,6 +59,7 @@ public sealed class FigureChanges
     {
         Hours.Clear();
         Days.Clear();
+        Months.Clear();
         Contents.Clear();
         Members.Clear();
         Plan = false;

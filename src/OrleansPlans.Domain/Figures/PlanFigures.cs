@@ -4,13 +4,15 @@ using OrleansPlans.Domain.Events;
 namespace OrleansPlans.Domain.Figures;
 
 /// <summary>
-/// Additive figures of one plan: usage by hour, by day (with active users) and by content, and open memberships.
+/// Additive figures of one plan: usage by hour, by day and by month (each with active users) and by content, and open
+/// memberships.
 /// The same shape serves as one user's contribution to a plan, as a delta between two contributions, and as a
 /// plan's totals; because everything is a sum, deltas commute and may arrive in any order.
 /// </summary>
 public sealed class PlanFigures
 {
     private Dictionary<string, Dictionary<DateTime, int>>? _members;
+    private Dictionary<DateOnly, DayTally>? _monthly;
 
     // Users with an open membership, once counted (see MemberCount); kept in step by AddMember, null until then.
     private long? _memberCount;
@@ -38,6 +40,17 @@ public sealed class PlanFigures
     public Dictionary<string, Tally> Content { get; init; }
 
     /// <summary>
+    /// Usage per UTC calendar month (keyed by its first day); <see cref="DayTally.ActiveUsers"/> counts users with usage
+    /// that month. Empty when the months are not counted (<see cref="Users.UserTimeline.CountsMonths"/>).
+    /// </summary>
+    /// <remarks>Made on first use, like <see cref="Members"/>.</remarks>
+    public Dictionary<DateOnly, DayTally> Monthly
+    {
+        get => _monthly ??= [];
+        init => _monthly = value;
+    }
+
+    /// <summary>
     /// Open memberships: user, then member-since instant, then multiplicity. A settled plan has multiplicity 1 and a
     /// single since per user; while a merge is being reconciled a user may transiently appear twice.
     /// </summary>
@@ -58,20 +71,22 @@ public sealed class PlanFigures
     internal static PlanFigures ForUsages(int usages) => new(usages);
 
     /// <summary>True when nothing is recorded.</summary>
-    public bool IsEmpty => Hourly.Count == 0 && Daily.Count == 0 && Content.Count == 0 && MemberUsers == 0;
+    public bool IsEmpty => Hourly.Count == 0 && Daily.Count == 0 && (_monthly?.Count ?? 0) == 0 && Content.Count == 0 && MemberUsers == 0;
 
     /// <summary>The number of users with a member entry (open or transient), without making the member map.</summary>
     internal int MemberUsers => _members?.Count ?? 0;
 
-    /// <summary>Counts one usage event (without touching active users, which depend on the whole day).</summary>
-    public void AddUsage(UsageEvent usage) => AddUsage(usage, UtcBuckets.DayOf(usage.OccurredAt), 1, countsActiveUser: false);
+    /// <summary>Counts one usage event (without touching active users, which depend on the whole day and month).</summary>
+    public void AddUsage(UsageEvent usage) => AddUsage(usage, UtcBuckets.DayOf(usage.OccurredAt), 1, countsActiveUser: false, monthActiveUser: false);
 
     /// <summary>
     /// Adds one usage event times <paramref name="sign"/> (a negative sign takes it away) and, when
     /// <paramref name="countsActiveUser"/>, one active user of its day times the sign: only the user's whole day can tell
-    /// whether this is the user's first usage that day in the plan. One lookup per row (the user's hot path).
+    /// whether this is the user's first usage that day in the plan. Likewise for its month when
+    /// <paramref name="monthActiveUser"/> is given (null: months are not counted, and the usage is not added to one).
+    /// One lookup per row (the user's hot path).
     /// </summary>
-    internal void AddUsage(UsageEvent usage, DateOnly usageDay, int sign, bool countsActiveUser)
+    internal void AddUsage(UsageEvent usage, DateOnly usageDay, int sign, bool countsActiveUser, bool? monthActiveUser)
     {
         var one = new Tally(sign * usage.Seconds, sign);
         ref var hour = ref CollectionsMarshal.GetValueRefOrAddDefault(Hourly, UtcBuckets.HourOf(usage.OccurredAt), out _);
@@ -80,6 +95,11 @@ public sealed class PlanFigures
         day = day.Plus(new DayTally(one.Seconds, one.Events, countsActiveUser ? sign : 0), 1);
         ref var content = ref CollectionsMarshal.GetValueRefOrAddDefault(Content, usage.ContentId, out _);
         content = content.Plus(one, 1);
+        if (monthActiveUser is { } firstInMonth)
+        {
+            ref var month = ref CollectionsMarshal.GetValueRefOrAddDefault(Monthly, UtcBuckets.MonthOf(usageDay), out _);
+            month = month.Plus(new DayTally(one.Seconds, one.Events, firstInMonth ? sign : 0), 1);
+        }
     }
 
     /// <summary>Records an open membership of <paramref name="userId"/> since <paramref name="since"/>.</summary>
@@ -114,6 +134,11 @@ public sealed class PlanFigures
         AddAll(Hourly, other.Hourly, sign, changes?.Hours);
         AddAll(Daily, other.Daily, sign, changes?.Days);
         AddAll(Content, other.Content, sign, changes?.Contents);
+        if (other._monthly is { Count: > 0 } otherMonthly)
+        {
+            AddAll(Monthly, otherMonthly, sign, changes?.Months);
+        }
+
         if (other._members is not { Count: > 0 } otherMembers)
         {
             return;
@@ -154,6 +179,11 @@ public sealed class PlanFigures
         changes.Hours.UnionWith(Hourly.Keys);
         changes.Days.UnionWith(Daily.Keys);
         changes.Contents.UnionWith(Content.Keys);
+        if (_monthly is not null)
+        {
+            changes.Months.UnionWith(_monthly.Keys);
+        }
+
         if (_members is not null)
         {
             changes.Members.UnionWith(_members.Keys);

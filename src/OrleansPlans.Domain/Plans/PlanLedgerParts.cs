@@ -8,7 +8,7 @@ namespace OrleansPlans.Domain.Plans;
 
 /// <summary>
 /// A <see cref="PlanLedger"/> as named parts, so that a write carries what changed instead of the whole ledger (tens
-/// of kilobytes for a busy plan): one part per hourly, daily and content total, per member, per user and per applied
+/// of kilobytes for a busy plan): one part per hourly, daily, monthly and content total, per member, per user and per applied
 /// sequence, and a small header (<see cref="PlanLedgerHeader"/>) with the rest, written every time. Part names use
 /// '/' as separator, which identifiers never contain. Values are short invariant text.
 /// </summary>
@@ -31,6 +31,11 @@ public static class PlanLedgerParts
         foreach (var (day, tally) in ledger.Figures.Daily)
         {
             yield return new(DayPart(day), Encode(tally));
+        }
+
+        foreach (var (month, tally) in ledger.Figures.Monthly)
+        {
+            yield return new(MonthPart(month), Encode(tally));
         }
 
         foreach (var (content, tally) in ledger.Figures.Content)
@@ -72,7 +77,7 @@ public static class PlanLedgerParts
 
         var figures = ledger.Figures;
         var parts = new Dictionary<string, byte[]?>(
-            1 + unsaved.Figures.Hours.Count + unsaved.Figures.Days.Count + unsaved.Figures.Contents.Count
+            1 + unsaved.Figures.Hours.Count + unsaved.Figures.Days.Count + unsaved.Figures.Months.Count + unsaved.Figures.Contents.Count
             + unsaved.Figures.Members.Count + unsaved.Users.Count + unsaved.Sequences.Count, StringComparer.Ordinal)
         {
             [HeaderPart] = Header(ledger),
@@ -85,6 +90,11 @@ public static class PlanLedgerParts
         foreach (var day in unsaved.Figures.Days)
         {
             parts[DayPart(day)] = figures.Daily.TryGetValue(day, out var tally) ? Encode(tally) : null;
+        }
+
+        foreach (var month in unsaved.Figures.Months)
+        {
+            parts[MonthPart(month)] = figures.Monthly.TryGetValue(month, out var tally) ? Encode(tally) : null;
         }
 
         foreach (var content in unsaved.Figures.Contents)
@@ -134,6 +144,10 @@ public static class PlanLedgerParts
                 case "d":
                     var day = Numbers(value);
                     ledger.Figures.Daily[DateOnly.FromDayNumber(int.Parse(id, CultureInfo.InvariantCulture))] = new DayTally(day[0], day[1], day[2]);
+                    break;
+                case "mo":
+                    var month = Numbers(value);
+                    ledger.Figures.Monthly[DateOnly.FromDayNumber(int.Parse(id, CultureInfo.InvariantCulture))] = new DayTally(month[0], month[1], month[2]);
                     break;
                 case "c":
                     ledger.Figures.Content[id] = DecodeTally(value);
@@ -186,6 +200,9 @@ public static class PlanLedgerParts
     private static string HourPart(DateTime hour) => "h/" + hour.Ticks.ToString(CultureInfo.InvariantCulture);
 
     private static string DayPart(DateOnly day) => "d/" + day.DayNumber.ToString(CultureInfo.InvariantCulture);
+
+    // By the day number of the month's first day, as days are.
+    private static string MonthPart(DateOnly month) => "mo/" + month.DayNumber.ToString(CultureInfo.InvariantCulture);
 
     private static string ContentPart(string content) => "c/" + content;
 

@@ -7,6 +7,7 @@ namespace OrleansPlans.Domain.Rows;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$table")]
 [JsonDerivedType(typeof(PlanUsageHourlyRow), OutputTables.PlanUsageHourly)]
 [JsonDerivedType(typeof(PlanUsageDailyRow), OutputTables.PlanUsageDaily)]
+[JsonDerivedType(typeof(PlanUsageMonthlyRow), OutputTables.PlanUsageMonthly)]
 [JsonDerivedType(typeof(PlanContentUsageRow), OutputTables.PlanContentUsage)]
 [JsonDerivedType(typeof(PlanMemberRow), OutputTables.PlanMembers)]
 [JsonDerivedType(typeof(PlanRow), OutputTables.Plans)]

@@ -9,6 +9,9 @@ public static class OutputTables
     /// <summary><c>plan_usage_daily</c>.</summary>
     public const string PlanUsageDaily = "plan_usage_daily";
 
+    /// <summary><c>plan_usage_monthly</c> (contract 1.1).</summary>
+    public const string PlanUsageMonthly = "plan_usage_monthly";
+
     /// <summary><c>plan_content_usage</c>.</summary>
     public const string PlanContentUsage = "plan_content_usage";
 
@@ -26,7 +29,7 @@ public static class OutputTables
 
     /// <summary>All tables, in the contract's order.</summary>
     public static readonly IReadOnlyList<string> All =
-        [PlanUsageHourly, PlanUsageDaily, PlanContentUsage, PlanMembers, Plans, UnattributedUsageDaily, DeadLetters];
+        [PlanUsageHourly, PlanUsageDaily, PlanUsageMonthly, PlanContentUsage, PlanMembers, Plans, UnattributedUsageDaily, DeadLetters];
 
     /// <summary>The default output topic of a table (<c>plan_usage_hourly</c> → <c>plan-usage-hourly</c>).</summary>
     public static string DefaultTopic(string table) => table.Replace('_', '-');

@@ -8,7 +8,7 @@ internal static class PlanRows
     /// <summary>The changes as a list (what a grain emits).</summary>
     public static IReadOnlyList<RowChange> Changes(PlanLedger ledger, Figures.FigureChanges changes)
     {
-        var list = new RowChangeList(changes.Hours.Count + changes.Days.Count + changes.Contents.Count + changes.Members.Count + 1);
+        var list = new RowChangeList(changes.Hours.Count + changes.Days.Count + changes.Months.Count + changes.Contents.Count + changes.Members.Count + 1);
         Changes(ledger, changes, list);
         return list.Rows;
     }
@@ -28,6 +28,12 @@ internal static class PlanRows
         {
             sink.Change(RowId.Day(plan, day),
                 figures.Daily.TryGetValue(day, out var t) && !t.IsZero ? new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers) : null);
+        }
+
+        foreach (var month in changes.Months)
+        {
+            sink.Change(RowId.Month(plan, month),
+                figures.Monthly.TryGetValue(month, out var t) && !t.IsZero ? new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers) : null);
         }
 
         foreach (var content in changes.Contents)
@@ -60,6 +66,11 @@ internal static class PlanRows
         foreach (var (day, t) in figures.Daily)
         {
             yield return new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers);
+        }
+
+        foreach (var (month, t) in figures.Monthly)
+        {
+            yield return new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers);
         }
 
         foreach (var (content, t) in figures.Content)

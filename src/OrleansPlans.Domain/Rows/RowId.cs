@@ -14,6 +14,9 @@ internal readonly record struct RowId(string Table, string PlanId, string? Id, l
     /// <summary>A <c>plan_usage_daily</c> row.</summary>
     public static RowId Day(string planId, DateOnly day) => new(OutputTables.PlanUsageDaily, planId, null, day.DayNumber);
 
+    /// <summary>A <c>plan_usage_monthly</c> row (by the day number of the month's first day).</summary>
+    public static RowId Month(string planId, DateOnly month) => new(OutputTables.PlanUsageMonthly, planId, null, month.DayNumber);
+
     /// <summary>A <c>plan_content_usage</c> row.</summary>
     public static RowId Content(string planId, string contentId) => new(OutputTables.PlanContentUsage, planId, contentId, 0);
 
@@ -28,6 +31,7 @@ internal readonly record struct RowId(string Table, string PlanId, string? Id, l
     {
         OutputTables.PlanUsageHourly => PlanUsageHourlyRow.KeyOf(PlanId, new DateTime(Number, DateTimeKind.Utc)),
         OutputTables.PlanUsageDaily => PlanUsageDailyRow.KeyOf(PlanId, DateOnly.FromDayNumber((int)Number)),
+        OutputTables.PlanUsageMonthly => PlanUsageMonthlyRow.KeyOf(PlanId, DateOnly.FromDayNumber((int)Number)),
         OutputTables.PlanContentUsage => PlanContentUsageRow.KeyOf(PlanId, Id!),
         OutputTables.PlanMembers => PlanMemberRow.KeyOf(PlanId, Id!),
         _ => PlanId,

@@ -42,6 +42,7 @@ namespace OrleansPlans.Domain.Serialization;
 [JsonSerializable(typeof(MergeAuditLog))]
 [JsonSerializable(typeof(PlanUsageHourlyRow))]
 [JsonSerializable(typeof(PlanUsageDailyRow))]
+[JsonSerializable(typeof(PlanUsageMonthlyRow))]
 [JsonSerializable(typeof(PlanContentUsageRow))]
 [JsonSerializable(typeof(PlanMemberRow))]
 [JsonSerializable(typeof(PlanRow))]

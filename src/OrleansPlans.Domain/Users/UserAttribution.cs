@@ -5,7 +5,7 @@ namespace OrleansPlans.Domain.Users;
 
 /// <summary>
 /// What a usage-only commit needs to know of a user's applied contribution: the membership intervals (where each
-/// instant is attributed) and the days on which the user already counts as active in each plan. Kept between commits
+/// instant is attributed) and the days and months in which the user already counts as active in each plan. Kept between commits
 /// instead of the user's whole contribution, whose per-hour and per-content figures are only needed when a
 /// commit re-attributes (a membership or a resolution changed), and then they are computed afresh from the events:
 /// the full figures of every user held for good were most of the engine's heap and of its garbage-collection time.
@@ -15,11 +15,19 @@ internal sealed class UserAttribution
     private readonly List<MembershipInterval> _intervals;
     private readonly HashSet<(string Plan, DateOnly Day)> _activeDays;
 
-    /// <summary>Wraps the intervals and active plan-days of a computed contribution (see <see cref="UserContribution.Compute"/>).</summary>
-    public UserAttribution(List<MembershipInterval> intervals, HashSet<(string Plan, DateOnly Day)> activeDays)
+    // Null when months are not counted (UserTimeline.CountsMonths).
+    private readonly HashSet<(string Plan, DateOnly Month)>? _activeMonths;
+
+    /// <summary>
+    /// Wraps the intervals, active plan-days and active plan-months (null: months not counted) of a computed
+    /// contribution (see <see cref="UserContribution.Compute"/>).
+    /// </summary>
+    public UserAttribution(
+        List<MembershipInterval> intervals, HashSet<(string Plan, DateOnly Day)> activeDays, HashSet<(string Plan, DateOnly Month)>? activeMonths)
     {
         _intervals = intervals;
         _activeDays = activeDays;
+        _activeMonths = activeMonths;
     }
 
     /// <summary>The membership intervals by event time, in surviving plan ids.</summary>
@@ -53,7 +61,7 @@ internal sealed class UserAttribution
     /// <summary>
     /// Records in <paramref name="delta"/> what one more usage event adds, exactly as
     /// <see cref="UserContribution.Compute"/> counts it: its figures under the plan it falls in (one active user more when
-    /// it is the user's first usage of that day there), or unattributed usage of its day. <paramref name="batchSize"/>
+    /// it is the user's first usage of that day there, and likewise of its month), or unattributed usage of its day. <paramref name="batchSize"/>
     /// is the number of usage events committed together (the size a new plan delta is made for).
     /// </summary>
     public void AddUsage(UsageEvent usage, UserDelta delta, int batchSize)
@@ -71,6 +79,7 @@ internal sealed class UserAttribution
             delta.Plans[plan] = figures = PlanFigures.ForUsages(batchSize);
         }
 
-        figures.AddUsage(usage, day, 1, countsActiveUser: _activeDays.Add((plan, day)));
+        figures.AddUsage(usage, day, 1, countsActiveUser: _activeDays.Add((plan, day)),
+            monthActiveUser: _activeMonths?.Add((plan, UtcBuckets.MonthOf(day))));
     }
 }

@@ -16,7 +16,8 @@ internal static class UserContribution
     /// Computes the attribution of <paramref name="sortedMemberships"/> and <paramref name="usages"/> with plan ids
     /// resolved by <paramref name="resolve"/>; when <paramref name="delta"/> is given, adds <paramref name="sign"/> times
     /// the contribution to it, each plan's figures filed under <paramref name="fileUnder"/> of the plan (a merge moved
-    /// them there). Entries may be left at zero: <see cref="Prune"/> removes them.
+    /// them there). Entries may be left at zero: <see cref="Prune"/> removes them. Monthly figures are counted only when
+    /// <paramref name="countsMonths"/>.
     /// </summary>
     public static UserAttribution Compute(
         string userId,
@@ -25,7 +26,8 @@ internal static class UserContribution
         Func<string, string> resolve,
         UserDelta? delta = null,
         int sign = 1,
-        Func<string, string>? fileUnder = null)
+        Func<string, string>? fileUnder = null,
+        bool countsMonths = true)
     {
         var intervals = new List<MembershipInterval>();
         string? currentPlan = null;
@@ -60,6 +62,7 @@ internal static class UserContribution
         }
 
         var activeDays = new HashSet<(string Plan, DateOnly Day)>();
+        var activeMonths = new HashSet<(string Plan, DateOnly Month)>();
         foreach (var usage in usages)
         {
             var plan = UserAttribution.PlanAt(intervals, usage.OccurredAt);
@@ -71,15 +74,17 @@ internal static class UserContribution
             }
 
             // Active users are counted per plan the usage resolves to here, before any renaming: two plans merged
-            // into one each counted the user once, and so does this (the plans' totals hold exactly that).
+            // into one each counted the user once, and so does this (the plans' totals hold exactly that). A user
+            // active in both plans named both, so the merge reconciles the user and the survivor counts the user once.
             var firstThatDay = activeDays.Add((plan, day));
+            bool? firstThatMonth = countsMonths ? activeMonths.Add((plan, UtcBuckets.MonthOf(day))) : null;
             if (delta is not null)
             {
-                For(delta, fileUnder?.Invoke(plan) ?? plan).AddUsage(usage, day, sign, countsActiveUser: firstThatDay);
+                For(delta, fileUnder?.Invoke(plan) ?? plan).AddUsage(usage, day, sign, countsActiveUser: firstThatDay, monthActiveUser: firstThatMonth);
             }
         }
 
-        return new UserAttribution(intervals, activeDays);
+        return new UserAttribution(intervals, activeDays, countsMonths ? activeMonths : null);
     }
 
     /// <summary>Removes zero entries and then empty plans from <paramref name="delta"/> (it never holds either).</summary>
@@ -91,6 +96,7 @@ internal static class UserContribution
             RemoveZeros(figures.Hourly);
             RemoveZeros(figures.Daily);
             RemoveZeros(figures.Content);
+            RemoveZeros(figures.Monthly);
             if (figures.IsEmpty)
             {
                 (emptyPlans ??= []).Add(plan);

@@ -42,6 +42,15 @@ public sealed class UserTimeline
     /// <summary>The sequence number the next outgoing delta carries (receivers drop what they already applied).</summary>
     public long NextSequence { get; set; } = 1;
 
+    /// <summary>
+    /// Whether this user's contribution includes monthly figures (<c>plan_usage_monthly</c>); default true. Set by the
+    /// host from its configuration, not stored: it must be the same for every activation and silo over the life of the
+    /// stored state (the plans hold what earlier commits counted), so it is a deployment setting, meant for measuring
+    /// what the monthly table costs.
+    /// </summary>
+    [JsonIgnore]
+    public bool CountsMonths { get; set; } = true;
+
     /// <summary>Committed deltas not yet confirmed delivered.</summary>
     public UserOutbox Outbox { get; init; } = new();
 
@@ -201,7 +210,7 @@ public sealed class UserTimeline
 
         var delta = new UserDelta();
         ComputeApplied(delta, -1, p => rename.GetValueOrDefault(p, p));
-        UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, 1);
+        UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, 1, countsMonths: CountsMonths);
         return UserContribution.Prune(delta);
     }
 
@@ -254,7 +263,7 @@ public sealed class UserTimeline
 
     /// <summary>The attribution of the committed events; adds their contribution times <paramref name="sign"/> to <paramref name="delta"/> if given.</summary>
     private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
-        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder);
+        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder, CountsMonths);
 
     private void EnsureIndexes()
     {

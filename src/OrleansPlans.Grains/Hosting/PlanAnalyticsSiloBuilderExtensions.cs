@@ -11,7 +11,8 @@ namespace OrleansPlans.Grains.Hosting;
 public static class PlanAnalyticsSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds domain serialization, a <see cref="TimeProvider"/>, <see cref="GroupCommitOptions"/> (validated at start)
+    /// Adds domain serialization, a <see cref="TimeProvider"/>, <see cref="GroupCommitOptions"/> (validated at start),
+    /// <see cref="PlanTablesOptions"/>
     /// and, unless another sink is registered, an <see cref="InMemoryRowStore"/> as the row sink. Grain state goes to the storage provider named
     /// <see cref="PlanAnalyticsStorage.Name"/>, which the host configures (memory, PostgreSQL, …); that provider stores
     /// each state's JSON bytes as they are (a serializer keyed by the provider's name, which Orleans' storage providers
@@ -26,6 +27,7 @@ public static class PlanAnalyticsSiloBuilderExtensions
             .Validate(o => o.WriteSpacing >= TimeSpan.Zero && o.WriteSpacing <= GroupCommitOptions.MaxWriteSpacing,
                 $"{nameof(GroupCommitOptions)}.{nameof(GroupCommitOptions.WriteSpacing)} must be between zero and {GroupCommitOptions.MaxWriteSpacing.TotalMilliseconds} ms")
             .ValidateOnStart();
+        builder.Services.AddOptions<PlanTablesOptions>();
         builder.Services.TryAddSingleton(sp => new MergeMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.TryAddKeyedSingleton<IGrainStorageSerializer, JsonGrainStateStorageSerializer>(PlanAnalyticsStorage.Name);
         builder.Services.TryAddSingleton<InMemoryRowStore>();

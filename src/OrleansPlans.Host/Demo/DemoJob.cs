@@ -29,7 +29,7 @@ public sealed partial class DemoJob(
         await WaitUntilSettledAsync(stoppingToken);
         TableReport.Write(Console.Out, await AnalyticsReader.ReadAsync(postgres.ConnectionString, postgres.AnalyticsSchema, stoppingToken));
         Console.WriteLine();
-        Console.WriteLine($"Query the tables yourself, e.g.: select * from {postgres.AnalyticsSchema}.plan_usage_monthly order by seconds desc;");
+        Console.WriteLine($"Query the tables yourself, e.g.: select * from {postgres.AnalyticsSchema}.plan_usage_monthly order by active_users desc;");
         if (options.Value.ExitWhenDone)
         {
             lifetime.StopApplication();

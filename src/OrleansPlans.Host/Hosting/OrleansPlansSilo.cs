@@ -47,6 +47,8 @@ public static class OrleansPlansSilo
             orleans.AddPlanAnalytics();
             // GroupCommit:WriteSpacing (e.g. 00:00:00.020): how long a busy plan gathers deltas into one state write.
             orleans.Services.Configure<GroupCommitOptions>(builder.Configuration.GetSection("GroupCommit"));
+            // PlanTables:MonthlyUsage=false leaves plan_usage_monthly empty (the benchmark measures its cost so).
+            orleans.Services.Configure<PlanTablesOptions>(builder.Configuration.GetSection("PlanTables"));
             orleans.AddActivityPropagation(); // grain calls become spans of the HTTP request or stream batch that made them
             orleans.AddKafkaProjection(projection =>
             {

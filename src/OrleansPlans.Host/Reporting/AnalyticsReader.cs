@@ -16,6 +16,8 @@ public static class AnalyticsReader
             rows.Add(new PlanRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3))), cancellationToken);
         await ReadAsync(dataSource, $"select plan_id, day, seconds, events, active_users from {schema}.plan_usage_daily", r =>
             rows.Add(new PlanUsageDailyRow(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), cancellationToken);
+        await ReadAsync(dataSource, $"select plan_id, month, seconds, events, active_users from {schema}.plan_usage_monthly", r =>
+            rows.Add(new PlanUsageMonthlyRow(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), cancellationToken);
         await ReadAsync(dataSource, $"select plan_id, content_id, seconds, events from {schema}.plan_content_usage", r =>
             rows.Add(new PlanContentUsageRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3))), cancellationToken);
         await ReadAsync(dataSource, $"select day, seconds, events from {schema}.unattributed_usage_daily", r =>

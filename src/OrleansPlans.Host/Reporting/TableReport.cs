@@ -6,7 +6,7 @@ namespace OrleansPlans.Host.Reporting;
 /// <summary>Prints the plan tables as a person would want to read them in a terminal.</summary>
 public static class TableReport
 {
-    /// <summary>Writes the plans with their members and usage, the unattributed usage and the dead letters.</summary>
+    /// <summary>Writes the plans with their members and usage, monthly active users, the unattributed usage and the dead letters.</summary>
     public static void Write(TextWriter output, IReadOnlyCollection<OutputRow> rows)
     {
         var daily = rows.OfType<PlanUsageDailyRow>().ToList();
@@ -26,6 +26,14 @@ public static class TableReport
         foreach (var day in daily.OrderByDescending(d => d.Seconds).Take(5))
         {
             output.WriteLine($"  {day.PlanId,-16} {RowFormat.Day(day.Day)} {Hours(day.Seconds),8} h {day.Events,5} events {day.ActiveUsers,4} active users");
+        }
+
+        output.WriteLine();
+        output.WriteLine("plan_usage_monthly (monthly active users)");
+        output.WriteLine($"  {"plan_id",-16} {"month",-7} {"active_users",12} {"hours used",11}");
+        foreach (var month in rows.OfType<PlanUsageMonthlyRow>().OrderBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Month))
+        {
+            output.WriteLine($"  {month.PlanId,-16} {RowFormat.Day(month.Month)[..7],-7} {month.ActiveUsers,12} {Hours(month.Seconds),11}");
         }
 
         var unattributed = rows.OfType<UnattributedUsageDailyRow>().ToList();

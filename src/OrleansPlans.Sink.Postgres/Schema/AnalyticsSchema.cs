@@ -8,8 +8,8 @@ namespace OrleansPlans.Sink.Postgres;
 
 /// <summary>
 /// The analytics schema as versioned migrations (<c>Schema/Sql/NNNN_name.sql</c>): the contract's tables,
-/// <c>sink_offsets</c>, indexes and the analyst views <c>plan_usage_monthly</c>, <c>plan_top_content</c>,
-/// <c>plan_merge_history</c>.
+/// <c>sink_offsets</c>, indexes and the analyst views <c>plan_top_content</c> and <c>plan_merge_history</c>
+/// (<c>plan_usage_monthly</c> was a view until migration 0004 made it a replicated table: contract 1.1).
 /// </summary>
 public static partial class AnalyticsSchema
 {

@@ -71,9 +71,11 @@ public sealed class PlanLedgerPartsTests
         s.Used("u-2", "user-1", "2026-03-02T11:00:00Z", seconds: 40);
         var parts = PlanLedgerParts.TakeUnsaved(plan);
 
-        // The header, the new hour and day, the content, and the user's sequence: nothing of the first day.
-        Assert.Equal(5, parts.Count);
+        // The header, the new hour and day, the month (both days are in it), the content, and the user's sequence:
+        // nothing of the first day.
+        Assert.Equal(6, parts.Count);
         Assert.Contains(PlanLedgerParts.HeaderPart, parts.Keys);
+        Assert.Equal("140,2,1", Encoding.UTF8.GetString(parts.Single(p => p.Key.StartsWith("mo/", StringComparison.Ordinal)).Value!));
         Assert.Equal(4, parts.Keys.Count(k => k.StartsWith("h/", StringComparison.Ordinal) || k.StartsWith("d/", StringComparison.Ordinal)
             || k.StartsWith("c/", StringComparison.Ordinal) || k.StartsWith("s/", StringComparison.Ordinal)));
         Assert.Equal("140,2", Encoding.UTF8.GetString(parts.Single(p => p.Key.StartsWith("c/", StringComparison.Ordinal)).Value!));

@@ -78,6 +78,31 @@ public sealed class EngineMatchesOracleTests
         Assert.Equal("", fresh.DescribeDifferences(replica));
     }
 
+    [Fact]
+    public void monthly_active_users_equal_the_oracle_across_a_month_boundary_in_random_arrival_orders()
+    {
+        // Ten days from 24 February: users active in both months, merges of plans whose users were active in both,
+        // and late memberships re-attributing usage on either side of the boundary.
+        var records = new EventGenerator(new GeneratorOptions
+        {
+            Seed = 20261206, Users = 120, Plans = 20, MembershipEvents = 1500, UsageEvents = 5000, Merges = 20,
+            StartUtc = new DateTime(2026, 2, 24, 0, 0, 0, DateTimeKind.Utc),
+        }).Generate();
+        var expected = BatchOracle.Compute(records);
+        var months = expected[OutputTables.PlanUsageMonthly].Keys.Select(k => k[(k.IndexOf('|', StringComparison.Ordinal) + 1)..]).ToHashSet();
+        Assert.Contains("2026-02-01", months);
+        Assert.Contains("2026-03-01", months);
+
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var engine = OracleBridge.Run(ShuffleKeepingMergeOrder(records, seed));
+
+            var differences = expected.DescribeDifferences(OracleBridge.Canonical(engine.Tables.SelectMany(t => t.Value.Values)), max: 5);
+
+            Assert.True(differences.Length == 0, $"ordering {seed}:\n{differences}");
+        }
+    }
+
     private static List<RawRecord> ShuffleKeepingMergeOrder(IReadOnlyList<RawRecord> records, int seed)
     {
         var shuffled = EventGenerator.Shuffle(records, seed).ToList();

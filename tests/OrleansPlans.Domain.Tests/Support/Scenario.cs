@@ -42,6 +42,8 @@ internal sealed class Scenario
 
     public PlanUsageDailyRow? Daily(string plan, string day) => Row<PlanUsageDailyRow>(OutputTables.PlanUsageDaily, $"{plan}|{day}");
 
+    public PlanUsageMonthlyRow? Monthly(string plan, string month) => Row<PlanUsageMonthlyRow>(OutputTables.PlanUsageMonthly, $"{plan}|{month}");
+
     public PlanUsageHourlyRow? Hourly(string plan, string hour) => Row<PlanUsageHourlyRow>(OutputTables.PlanUsageHourly, $"{plan}|{hour}");
 
     public UnattributedUsageDailyRow? Unattributed(string day) => Row<UnattributedUsageDailyRow>(OutputTables.UnattributedUsageDaily, day);

@@ -31,6 +31,13 @@ internal static class TableBuilder
             tables.Add(TableNames.PlanUsageDaily, RowFormat.UsageDaily(g.Key.Plan, g.Key.Day, g.Sum(a => a.Usage.Seconds), g.Count(), activeUsers));
         }
 
+        // Contract 1.1: distinct users per plan (as it resolves after every merge) and UTC calendar month.
+        foreach (var g in attributed.GroupBy(a => (a.Plan, Month: MonthOf(a.Usage.OccurredAt.Utc))))
+        {
+            var activeUsers = g.Select(a => a.Usage.UserId).Distinct(StringComparer.Ordinal).Count();
+            tables.Add(TableNames.PlanUsageMonthly, RowFormat.UsageMonthly(g.Key.Plan, g.Key.Month, g.Sum(a => a.Usage.Seconds), g.Count(), activeUsers));
+        }
+
         foreach (var g in attributed.GroupBy(a => (a.Plan, a.Usage.ContentId)))
         {
             tables.Add(TableNames.PlanContentUsage, RowFormat.ContentUsage(g.Key.Plan, g.Key.ContentId, g.Sum(a => a.Usage.Seconds), g.Count()));
@@ -80,4 +87,6 @@ internal static class TableBuilder
     private static DateTime HourOf(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc);
 
     private static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(utc);
+
+    private static DateOnly MonthOf(DateTime utc) => new(utc.Year, utc.Month, 1);
 }

@@ -19,7 +19,7 @@ public sealed class DevBrokerFixture : IAsyncLifetime
     /// <summary>The running broker.</summary>
     public DevBrokerCluster Cluster => _cluster ?? throw new InvalidOperationException("The dev broker fixture is not started.");
 
-    /// <summary>Creates the seven output topics under a fresh prefix; returns table → topic.</summary>
+    /// <summary>Creates the contract's output topics under a fresh prefix; returns table → topic.</summary>
     public IReadOnlyDictionary<string, string> CreateOutputTopics()
     {
         var prefix = $"t{Guid.NewGuid():N}"[..13];

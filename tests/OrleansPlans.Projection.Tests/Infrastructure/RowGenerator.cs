@@ -42,7 +42,7 @@ internal static class RowGenerator
         var plan = $"plan-{random.Next(4)}";
         var seconds = random.Next(1, 100_000);
         var events = random.Next(1, 500);
-        return random.Next(7) switch
+        return random.Next(8) switch
         {
             0 => new PlanUsageHourlyRow(plan, Start.AddHours(random.Next(6)), seconds, events),
             1 => new PlanUsageDailyRow(plan, DateOnly.FromDateTime(Start).AddDays(random.Next(4)), seconds, events, random.Next(1, 9)),
@@ -52,6 +52,7 @@ internal static class RowGenerator
                 ? new PlanRow(plan, PlanRow.Active, null, random.Next(0, 50))
                 : new PlanRow(plan, PlanRow.Merged, $"plan-{random.Next(4, 6)}", 0),
             5 => new UnattributedUsageDailyRow(DateOnly.FromDateTime(Start).AddDays(random.Next(4)), seconds, events),
+            6 => new PlanUsageMonthlyRow(plan, new DateOnly(Start.Year, Start.Month, 1).AddMonths(random.Next(3)), seconds, events, random.Next(1, 9)),
             _ => new DeadLetterRow(
                 new SourcePosition("content-usage", random.Next(3), random.Next(6)),
                 $"reason {random.Next(100)}",

@@ -16,6 +16,8 @@ internal static class TableReader
             r => new PlanUsageHourlyRow(r.GetString(0), r.GetDateTime(1), r.GetInt64(2), r.GetInt64(3)), rows);
         await ReadAsync(dataSource, $"select plan_id, day, seconds, events, active_users from {schema}.plan_usage_daily",
             r => new PlanUsageDailyRow(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), rows);
+        await ReadAsync(dataSource, $"select plan_id, month, seconds, events, active_users from {schema}.plan_usage_monthly",
+            r => new PlanUsageMonthlyRow(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), rows);
         await ReadAsync(dataSource, $"select plan_id, content_id, seconds, events from {schema}.plan_content_usage",
             r => new PlanContentUsageRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)), rows);
         await ReadAsync(dataSource, $"select plan_id, user_id, member_since from {schema}.plan_members",

@@ -184,7 +184,7 @@
     $('plan-title').textContent = `Plan ${planId}`;
     const path = `/api/v1/analytics/plans/${encodeURIComponent(planId)}`;
     try {
-      let [daily, members] = await Promise.all([api(`${path}/daily`), api(`${path}/members?pageSize=100`)]);
+      let [daily, monthly, members] = await Promise.all([api(`${path}/daily`), api(`${path}/monthly`), api(`${path}/members?pageSize=100`)]);
       let caption = 'Daily usage, last 30 days (hours per UTC day)';
       if (daily.days.length === 0 && daily.latestDay && daily.latestDay < daily.from) {
         // Idle lately (or old data replayed): show the 30 days up to its latest usage rather than an empty chart.
@@ -197,12 +197,14 @@
       $('chart-caption').textContent = caption;
       renderStatus(daily);
       renderChart(daily);
+      renderMonthly(monthly);
       renderMembers(members);
     } catch (error) {
       if (!(error instanceof AuthNeeded)) {
         $('plan-status').textContent = error.status === 404 ? `No plan '${planId}' in the analytics tables.` : `Could not load the plan (${error.message}).`;
         $('usage-chart').replaceChildren();
         $('usage-total').textContent = '';
+        $('monthly-table').tBodies[0].replaceChildren();
         $('members-table').tBodies[0].replaceChildren();
       }
     }
@@ -290,6 +292,16 @@
       node.textContent = text;
     }
     return node;
+  }
+
+  function renderMonthly(monthly) {
+    $('monthly-caption').textContent = `Monthly active users of ${monthly.resolvedPlanId}, ${monthly.from.slice(0, 7)} to ${monthly.to.slice(0, 7)} (exclusive), ` +
+      `share of its ${integer.format(monthly.memberCount)} members now`;
+    $('monthly-table').tBodies[0].replaceChildren(...(monthly.months.length === 0
+      ? [emptyRow(4, 'No usage in these months.')]
+      : monthly.months.map((m) => row([m.month.slice(0, 7), integer.format(m.activeUsers),
+        m.activeShare === null ? '—' : `${oneDecimal.format(m.activeShare * 100)}%`, hours(m.seconds)],
+      { 'data-testid': 'monthly-row', 'data-month': m.month.slice(0, 7) }))));
   }
 
   function renderMembers(page) {
