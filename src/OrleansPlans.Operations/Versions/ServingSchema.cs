@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Sink.Postgres;
+
+namespace OrleansPlans.Operations.Versions;
+
+/// <summary>
+/// The schema analysts query (<c>analytics</c>) and the switch that points it at another version. Before the first switch
+/// the serving schema holds the base version's tables; a switch makes it a schema of views, one per table and view of the
+/// new version's schema (<c>analytics_v2.plans</c> → <c>analytics.plans</c>), so analysts' queries keep their names.
+/// </summary>
+/// <remarks>
+/// The switch is one PostgreSQL transaction (DDL is transactional there): a query sees either every relation of the old
+/// version or every relation of the new one, never a mix. It takes an exclusive lock on each relation it replaces, so it
+/// waits for queries already running on them, and queries arriving meanwhile wait for it and then resolve the names anew.
+/// The serving schema never gets a <c>sink_offsets</c>: an old version's sink still configured for the serving schema
+/// cannot commit a batch there (its transaction reads <c>sink_offsets</c> and fails), so it cannot write through the views.
+/// </remarks>
+public static partial class ServingSchema
+{
+    private const string OffsetsTable = "sink_offsets";
+
+    /// <summary>Reads which version serves.</summary>
+    public static async Task<ServingState> ReadAsync(NpgsqlDataSource dataSource, string servingSchema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(connection, null, servingSchema, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Points the serving schema at <paramref name="to"/>'s schema in one transaction: the base version's tables (before
+    /// the first switch) move to <c>{schema}_base</c> with their migration history; views of the previous version are
+    /// replaced (<c>create or replace</c>, so analysts' own views on them survive) or dropped when the new version lacks
+    /// them; the new version's relations get views. Returns the state before the switch.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The version already serves, or its schema has no tables (never started).</exception>
+    public static async Task<ServingState> SwitchAsync(NpgsqlDataSource dataSource, string servingSchema, PipelineVersion to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(to);
+        var serving = AnalyticsSchema.Quote(servingSchema);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two switches at once would each read the same "before"; the second waits here and reads the first's result.
+        await ExecuteAsync(connection, transaction, $"select pg_advisory_xact_lock(hashtextextended('orleansplans.serving:{servingSchema}', 0))", cancellationToken).ConfigureAwait(false);
+        var before = await ReadAsync(connection, transaction, servingSchema, cancellationToken).ConfigureAwait(false);
+        if (before.Serves(to))
+        {
+            throw new InvalidOperationException($"Version {to} already serves {servingSchema}.");
+        }
+
+        var source = before with { HoldsTables = false }; // where the version's tables are once this commits
+        var target = source.DataSchemaOf(to);
+        var relations = await RelationsAsync(connection, transaction, target, cancellationToken).ConfigureAwait(false);
+        if (!relations.Contains(OffsetsTable))
+        {
+            throw new InvalidOperationException($"Schema {target} has no tables of version {to}: start it first (orleansplans reprocess start {to}).");
+        }
+
+        var existingViews = new HashSet<string>(StringComparer.Ordinal);
+        if (before.HoldsTables)
+        {
+            var retired = PipelineVersion.Base.RetiredSchema(servingSchema);
+            await ExecuteAsync(connection, transaction, $"alter schema {serving} rename to {AnalyticsSchema.Quote(retired)}", cancellationToken).ConfigureAwait(false);
+            await MoveHistoryAsync(connection, transaction, AnalyticsSchema.Migrations(servingSchema).Key, AnalyticsSchema.Migrations(retired).Key, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"create schema {serving}", cancellationToken).ConfigureAwait(false);
+        }
+        else if (before.Version is null)
+        {
+            await ExecuteAsync(connection, transaction, $"create schema {serving}", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Only the views of the previous version: analysts' own views in the serving schema stay as they are.
+            var previous = await RelationsAsync(connection, transaction, source.DataSchemaOf(before.Version), cancellationToken).ConfigureAwait(false);
+            existingViews.UnionWith((await RelationsAsync(connection, transaction, servingSchema, cancellationToken, kinds: "'v'").ConfigureAwait(false)).Where(previous.Contains));
+        }
+
+        var exposed = relations.Where(r => r != OffsetsTable).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in existingViews.Where(v => !exposed.Contains(v)).Order(StringComparer.Ordinal))
+        {
+            await ExecuteAsync(connection, transaction, $"drop view {serving}.{Ident(gone)}", cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var relation in exposed.Order(StringComparer.Ordinal))
+        {
+            // Replacing in place keeps analysts' views on it; a version whose columns changed is replaced by drop and create.
+            var replace = existingViews.Contains(relation) && await SameLeadingColumnsAsync(connection, transaction, servingSchema, target, relation, cancellationToken).ConfigureAwait(false);
+            if (existingViews.Contains(relation) && !replace)
+            {
+                await ExecuteAsync(connection, transaction, $"drop view {serving}.{Ident(relation)}", cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(connection, transaction,
+                $"create {(replace ? "or replace " : "")}view {serving}.{Ident(relation)} as select * from {AnalyticsSchema.Quote(target)}.{Ident(relation)}", cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, transaction,
+            $"comment on schema {serving} is 'orleansplans: serving version {to} (views onto {target})'", cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return before;
+    }
+
+    private static async Task<ServingState> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string servingSchema, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select obj_description(n.oid, 'pg_namespace'),
+                   exists (select 1 from pg_class c where c.relnamespace = n.oid and c.relname = 'sink_offsets' and c.relkind in ('r', 'p'))
+            from pg_namespace n where n.nspname = $1
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = servingSchema });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new ServingState(servingSchema, null, HoldsTables: false);
+        }
+
+        var comment = reader.IsDBNull(0) ? "" : reader.GetString(0);
+        if (reader.GetBoolean(1))
+        {
+            return new ServingState(servingSchema, PipelineVersion.Base, HoldsTables: true);
+        }
+
+        var match = ServingComment().Match(comment);
+        return new ServingState(servingSchema, match.Success ? PipelineVersion.Parse(match.Groups[1].Value) : null, HoldsTables: false);
+    }
+
+    /// <summary>Names of the tables and views (or only <paramref name="kinds"/>) in <paramref name="schema"/>.</summary>
+    internal static async Task<HashSet<string>> RelationsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, CancellationToken cancellationToken, string kinds = "'r', 'p', 'v', 'm'")
+    {
+        await using var command = new NpgsqlCommand(
+            $"select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ({kinds})", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    // "create or replace view" may only add columns at the end: the old view's columns must lead the new relation's.
+    private static async Task<bool> SameLeadingColumnsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string servingSchema, string target, string relation, CancellationToken cancellationToken)
+    {
+        var old = await ColumnsAsync(connection, transaction, servingSchema, relation, cancellationToken).ConfigureAwait(false);
+        var next = await ColumnsAsync(connection, transaction, target, relation, cancellationToken).ConfigureAwait(false);
+        return old.Count <= next.Count && old.SequenceEqual(next.Take(old.Count));
+    }
+
+    private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string relation, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "select column_name || ' ' || data_type from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position",
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = relation });
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
+    }
+
+    private static async Task MoveHistoryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string from, string to, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"update {PostgresMigrator.HistoryTable} set set_key = $2 where set_key = $1", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = from });
+        command.Parameters.Add(new NpgsqlParameter { Value = to });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Relation names come from the catalog of a validated schema; quoting keeps any name an identifier.
+    private static string Ident(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    [GeneratedRegex("^orleansplans: serving version ([a-z][a-z0-9_]{0,19}) ")]
+    private static partial Regex ServingComment();
+}
