@@ -59,10 +59,12 @@ public sealed class ReprocessTests
         Assert.True(switched.ExitCode == 0, switched.Error);
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); // a few more snapshots after the switch
         await stopReading.CancelAsync();
-        var (reads, wrong) = await reader;
-        run.Note($"{reads} snapshots of analytics read while v2 reprocessed and switched");
-        Assert.True(reads > 0, "no snapshot of analytics was read");
+        var (kinds, wrong) = await reader;
+        run.Note($"{kinds.Count} snapshots of analytics read while v2 reprocessed and switched: {kinds.Count(k => k == 'r')} of the base tables, then {kinds.Count(k => k == 'v')} of v2's views");
         Assert.True(wrong is null, wrong);
+        // The base version answered every query until the switch, and v2 every query after it: never back and forth.
+        var served = new string([.. kinds]);
+        Assert.Matches("^r+v+$", served);
 
         // analytics now shows v2 through views; the base version's tables moved to analytics_base, whole.
         Assert.Equal(["VIEW"], await TableTypesAsync(run.DataSource, "analytics", cancellationToken));
@@ -83,26 +85,35 @@ public sealed class ReprocessTests
         Assert.Equal(1, dropServing.ExitCode);
     }
 
-    /// <summary>Reads analytics in one snapshot after another until stopped; the first snapshot that is not the oracle, or an error, ends it.</summary>
-    private static async Task<(int Reads, string? Wrong)> ReadContinuouslyAsync(ReprocessEnvironment run, CanonicalTables oracle, CancellationToken stop)
+    /// <summary>
+    /// Reads analytics in one snapshot after another until stopped, noting for each what <c>analytics.plans</c> was ('r'
+    /// the base version's table, 'v' a view onto v2's); the first snapshot that is not the oracle, or an error, ends it.
+    /// </summary>
+    private static async Task<(List<char> Kinds, string? Wrong)> ReadContinuouslyAsync(ReprocessEnvironment run, CanonicalTables oracle, CancellationToken stop)
     {
-        var reads = 0;
+        var kinds = new List<char>();
         while (!stop.IsCancellationRequested)
         {
             try
             {
+                var before = await RelationKindAsync(run.DataSource);
                 var differences = oracle.DescribeDifferences(await run.ReadTablesAsync("analytics", CancellationToken.None));
                 if (differences.Length > 0)
                 {
-                    return (reads, $"snapshot {reads + 1} of analytics differs from the oracle:\n{differences}");
+                    return (kinds, $"snapshot {kinds.Count + 1} of analytics differs from the oracle:\n{differences}");
+                }
+
+                var after = await RelationKindAsync(run.DataSource);
+                if (before == after)
+                {
+                    kinds.Add(before); // a snapshot read during the switch is not attributed to either version
                 }
             }
             catch (NpgsqlException error)
             {
-                return (reads, $"snapshot {reads + 1} of analytics failed: {error.Message}");
+                return (kinds, $"snapshot {kinds.Count + 1} of analytics failed: {error.Message}");
             }
 
-            reads++;
             try
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), stop);
@@ -113,7 +124,13 @@ public sealed class ReprocessTests
             }
         }
 
-        return (reads, null);
+        return (kinds, null);
+    }
+
+    private static async Task<char> RelationKindAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("select relkind from pg_class where oid = to_regclass('analytics.plans')");
+        return (char)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 
     private static async Task<List<string>> TableTypesAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)

@@ -12,8 +12,9 @@ namespace OrleansPlans.Operations.Versions;
 /// </summary>
 /// <remarks>
 /// The switch is one PostgreSQL transaction (DDL is transactional there): a query sees either every relation of the old
-/// version or every relation of the new one, never a mix. It takes an exclusive lock on each relation it replaces, so it
-/// waits for queries already running on them, and queries arriving meanwhile wait for it and then resolve the names anew.
+/// version or every relation of the new one, never a mix. It first locks every relation it replaces (access exclusive, in
+/// one statement), so it waits for queries and transactions that already read any of them, and queries arriving meanwhile
+/// wait for it and then resolve the names anew, onto the new version.
 /// The serving schema never gets a <c>sink_offsets</c>: an old version's sink still configured for the serving schema
 /// cannot commit a batch there (its transaction reads <c>sink_offsets</c> and fails), so it cannot write through the views.
 /// </remarks>
@@ -62,6 +63,9 @@ public static partial class ServingSchema
         var existingViews = new HashSet<string>(StringComparer.Ordinal);
         if (before.HoldsTables)
         {
+            // Renaming a schema locks none of its relations: lock them all first, so a transaction that already read one
+            // of them finishes before the switch and everything after it sees only the new version.
+            await LockAsync(connection, transaction, servingSchema, await RelationsAsync(connection, transaction, servingSchema, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var retired = PipelineVersion.Base.RetiredSchema(servingSchema);
             await ExecuteAsync(connection, transaction, $"alter schema {serving} rename to {AnalyticsSchema.Quote(retired)}", cancellationToken).ConfigureAwait(false);
             await MoveHistoryAsync(connection, transaction, AnalyticsSchema.Migrations(servingSchema).Key, AnalyticsSchema.Migrations(retired).Key, cancellationToken).ConfigureAwait(false);
@@ -76,6 +80,7 @@ public static partial class ServingSchema
             // Only the views of the previous version: analysts' own views in the serving schema stay as they are.
             var previous = await RelationsAsync(connection, transaction, source.DataSchemaOf(before.Version), cancellationToken).ConfigureAwait(false);
             existingViews.UnionWith((await RelationsAsync(connection, transaction, servingSchema, cancellationToken, kinds: "'v'").ConfigureAwait(false)).Where(previous.Contains));
+            await LockAsync(connection, transaction, servingSchema, existingViews, cancellationToken).ConfigureAwait(false);
         }
 
         var exposed = relations.Where(r => r != OffsetsTable).ToHashSet(StringComparer.Ordinal);
@@ -167,6 +172,16 @@ public static partial class ServingSchema
         }
 
         return columns;
+    }
+
+    // One statement for all relations: a reader holding one of them makes the switch wait, never half-done.
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, IReadOnlyCollection<string> relations, CancellationToken cancellationToken)
+    {
+        if (relations.Count > 0)
+        {
+            var names = string.Join(", ", relations.Order(StringComparer.Ordinal).Select(r => $"{AnalyticsSchema.Quote(schema)}.{Ident(r)}"));
+            await ExecuteAsync(connection, transaction, $"lock table {names} in access exclusive mode", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task MoveHistoryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string from, string to, CancellationToken cancellationToken)
