@@ -59,6 +59,36 @@ public sealed class ReprocessCommandTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task a_transaction_reading_the_serving_tables_finishes_on_the_old_version_and_the_switch_follows_it()
+    {
+        var connection = await postgres.CreateDatabaseAsync("reprocess_locks");
+        var cli = new CliRunner();
+        foreach (var schema in new[] { "analytics", "analytics_v2" })
+        {
+            Assert.Equal(0, (await cli.RunAsync("migrate", "--connection", connection, "--schema", schema)).ExitCode);
+            await Database.ExecuteAsync(connection, $"insert into {schema}.plans values ('plan-of-{schema}', 'active', null, 1)");
+            await Database.ExecuteAsync(connection, $"insert into {schema}.unattributed_usage_daily values ('2026-03-01', 1, 1)");
+        }
+
+        // An analyst's transaction has read one table of the base version when the switch starts.
+        await using var analyst = new Npgsql.NpgsqlConnection(connection);
+        await analyst.OpenAsync(TestContext.Current.CancellationToken);
+        await using var snapshot = await analyst.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, TestContext.Current.CancellationToken);
+        Assert.Equal("1", await ScalarAsync(analyst, "select count(*) from analytics.unattributed_usage_daily"));
+        var switching = cli.RunAsync("reprocess", "switch", "v2", "--force", "--connection", connection);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        Assert.False(switching.IsCompleted, "the switch must wait for the transaction that read the old version");
+
+        // The rest of that transaction still reads the base version (no mix), and is never made a deadlock victim.
+        Assert.Equal("plan-of-analytics", await ScalarAsync(analyst, "select plan_id from analytics.plans"));
+        await snapshot.CommitAsync(TestContext.Current.CancellationToken);
+
+        var switched = await switching;
+        Assert.True(switched.ExitCode == 0, switched.ToString());
+        Assert.Equal("plan-of-analytics_v2", await ScalarAsync(analyst, "select plan_id from analytics.plans"));
+    }
+
+    [Fact]
     public async Task a_version_that_was_never_started_cannot_serve_and_bad_arguments_are_refused()
     {
         var connection = await postgres.CreateDatabaseAsync("reprocess_refused");
@@ -82,5 +112,11 @@ public sealed class ReprocessCommandTests(PostgresFixture postgres)
         Assert.Equal(1, startBase.ExitCode);
         Assert.Contains("'base' is the deployment run without Pipeline:Version", startBase.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", startBase.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> ScalarAsync(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

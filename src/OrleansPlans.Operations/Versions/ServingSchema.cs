@@ -14,13 +14,22 @@ namespace OrleansPlans.Operations.Versions;
 /// The switch is one PostgreSQL transaction (DDL is transactional there): a query sees either every relation of the old
 /// version or every relation of the new one, never a mix. It first locks every relation it replaces (access exclusive, in
 /// one statement), so it waits for queries and transactions that already read any of them, and queries arriving meanwhile
-/// wait for it and then resolve the names anew, onto the new version.
+/// wait for it and then resolve the names anew, onto the new version. An attempt that cannot get its locks within 300 ms
+/// rolls back and tries again (for up to a minute), so a reader is never made a deadlock victim of the switch.
 /// The serving schema never gets a <c>sink_offsets</c>: an old version's sink still configured for the serving schema
 /// cannot commit a batch there (its transaction reads <c>sink_offsets</c> and fails), so it cannot write through the views.
 /// </remarks>
 public static partial class ServingSchema
 {
     private const string OffsetsTable = "sink_offsets";
+
+    /// <summary>How long one attempt waits for its locks before it rolls back and tries again (below PostgreSQL's deadlock_timeout).</summary>
+    private static readonly TimeSpan LockAttempt = TimeSpan.FromMilliseconds(300);
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long the switch keeps trying to get its locks.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
 
     /// <summary>Reads which version serves.</summary>
     public static async Task<ServingState> ReadAsync(NpgsqlDataSource dataSource, string servingSchema, CancellationToken cancellationToken = default)
@@ -41,9 +50,35 @@ public static partial class ServingSchema
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(to);
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(LockWait.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            try
+            {
+                return await TrySwitchAsync(dataSource, servingSchema, to, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException busy) when (busy.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
+            {
+                // Readers held a relation longer than LockAttempt: the attempt rolled back (they were never blocked for
+                // long, and never chosen as a deadlock victim); try again until LockWait has passed.
+                if (TimeProvider.System.GetTimestamp() > deadline)
+                {
+                    throw new InvalidOperationException($"Could not lock the relations of {servingSchema} within {LockWait.TotalSeconds:0} s: queries kept them busy. Try again.", busy);
+                }
+
+                await Task.Delay(RetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<ServingState> TrySwitchAsync(NpgsqlDataSource dataSource, string servingSchema, PipelineVersion to, CancellationToken cancellationToken)
+    {
         var serving = AnalyticsSchema.Quote(servingSchema);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Shorter than PostgreSQL's deadlock_timeout (1 s): a reader waiting for a lock this attempt holds never reaches the
+        // deadlock check, because the attempt gives up and rolls back first.
+        await ExecuteAsync(connection, transaction, $"set local lock_timeout = '{(int)LockAttempt.TotalMilliseconds}ms'", cancellationToken).ConfigureAwait(false);
         // Two switches at once would each read the same "before"; the second waits here and reads the first's result.
         await ExecuteAsync(connection, transaction, $"select pg_advisory_xact_lock(hashtextextended('orleansplans.serving:{servingSchema}', 0))", cancellationToken).ConfigureAwait(false);
         var before = await ReadAsync(connection, transaction, servingSchema, cancellationToken).ConfigureAwait(false);
