@@ -41,9 +41,13 @@ public sealed class ReprocessCommandTests(PostgresFixture postgres)
         Assert.Equal(["plan-of-analytics_v3"], await Database.RowsAsync(connection, "select plan_id from analytics.my_active_plans"));
         Assert.Equal(["0"], await Database.RowsAsync(connection, "select count(*) from analytics.plan_usage_weekly"));
 
+        // A migration adds a column to the serving version's table: switching to it again refreshes the views.
+        await Database.ExecuteAsync(connection, "alter table analytics_v3.plans add column region text");
         var again = await cli.RunAsync("reprocess", "switch", "v3", "--connection", connection);
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains("already serves version v3", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Version v3 already served analytics; its views onto analytics_v3 were refreshed", again.Out, StringComparison.Ordinal);
+        Assert.Equal(["plan-of-analytics_v3|null"], await Database.RowsAsync(connection, "select plan_id, region from analytics.plans"));
+        Assert.Equal(["plan-of-analytics_v3"], await Database.RowsAsync(connection, "select plan_id from analytics.my_active_plans"));
 
         var dropServing = await cli.RunAsync("reprocess", "drop", "v3", "--yes", "--connection", connection);
         Assert.Equal(1, dropServing.ExitCode);

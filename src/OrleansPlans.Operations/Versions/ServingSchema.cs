@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Npgsql;
-using OrleansPlans.Persistence.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Operations.Versions;
@@ -45,7 +43,11 @@ public static partial class ServingSchema
     /// replaced (<c>create or replace</c>, so analysts' own views on them survive) or dropped when the new version lacks
     /// them; the new version's relations get views. Returns the state before the switch.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The version already serves, or its schema has no tables (never started).</exception>
+    /// <remarks>
+    /// Switching to the version that serves refreshes its views: a view's <c>select *</c> is expanded when it is created,
+    /// so tables and columns a later migration added to the serving version's schema appear only then.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The base version serves with its own tables, or the version's schema has no tables (never started).</exception>
     public static async Task<ServingState> SwitchAsync(NpgsqlDataSource dataSource, string servingSchema, PipelineVersion to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -82,9 +84,9 @@ public static partial class ServingSchema
         // Two switches at once would each read the same "before"; the second waits here and reads the first's result.
         await ExecuteAsync(connection, transaction, $"select pg_advisory_xact_lock(hashtextextended('orleansplans.serving:{servingSchema}', 0))", cancellationToken).ConfigureAwait(false);
         var before = await ReadAsync(connection, transaction, servingSchema, cancellationToken).ConfigureAwait(false);
-        if (before.Serves(to))
+        if (before.Serves(to) && before.HoldsTables)
         {
-            throw new InvalidOperationException($"Version {to} already serves {servingSchema}.");
+            throw new InvalidOperationException($"Version {to} already serves {servingSchema} with its own tables.");
         }
 
         var source = before with { HoldsTables = false }; // where the version's tables are once this commits
@@ -142,100 +144,4 @@ public static partial class ServingSchema
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return before;
     }
-
-    private static async Task<ServingState> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string servingSchema, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            select obj_description(n.oid, 'pg_namespace'),
-                   exists (select 1 from pg_class c where c.relnamespace = n.oid and c.relname = 'sink_offsets' and c.relkind in ('r', 'p'))
-            from pg_namespace n where n.nspname = $1
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = servingSchema });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return new ServingState(servingSchema, null, HoldsTables: false);
-        }
-
-        var comment = reader.IsDBNull(0) ? "" : reader.GetString(0);
-        if (reader.GetBoolean(1))
-        {
-            return new ServingState(servingSchema, PipelineVersion.Base, HoldsTables: true);
-        }
-
-        var match = ServingComment().Match(comment);
-        return new ServingState(servingSchema, match.Success ? PipelineVersion.Parse(match.Groups[1].Value) : null, HoldsTables: false);
-    }
-
-    /// <summary>Names of the tables and views (or only <paramref name="kinds"/>) in <paramref name="schema"/>.</summary>
-    internal static async Task<HashSet<string>> RelationsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, CancellationToken cancellationToken, string kinds = "'r', 'p', 'v', 'm'")
-    {
-        await using var command = new NpgsqlCommand(
-            $"select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ({kinds})", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    // "create or replace view" may only add columns at the end: the old view's columns must lead the new relation's.
-    private static async Task<bool> SameLeadingColumnsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string servingSchema, string target, string relation, CancellationToken cancellationToken)
-    {
-        var old = await ColumnsAsync(connection, transaction, servingSchema, relation, cancellationToken).ConfigureAwait(false);
-        var next = await ColumnsAsync(connection, transaction, target, relation, cancellationToken).ConfigureAwait(false);
-        return old.Count <= next.Count && old.SequenceEqual(next.Take(old.Count));
-    }
-
-    private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string relation, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "select column_name || ' ' || data_type from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position",
-            connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        command.Parameters.Add(new NpgsqlParameter { Value = relation });
-        var columns = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
-    }
-
-    // One statement for all relations: a reader holding one of them makes the switch wait, never half-done.
-    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, IReadOnlyCollection<string> relations, CancellationToken cancellationToken)
-    {
-        if (relations.Count > 0)
-        {
-            var names = string.Join(", ", relations.Order(StringComparer.Ordinal).Select(r => $"{AnalyticsSchema.Quote(schema)}.{Ident(r)}"));
-            await ExecuteAsync(connection, transaction, $"lock table {names} in access exclusive mode", cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task MoveHistoryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string from, string to, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"update {PostgresMigrator.HistoryTable} set set_key = $2 where set_key = $1", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        command.Parameters.Add(new NpgsqlParameter { Value = to });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    // Relation names come from the catalog of a validated schema; quoting keeps any name an identifier.
-    private static string Ident(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    [GeneratedRegex("^orleansplans: serving version ([a-z][a-z0-9_]{0,19}) ")]
-    private static partial Regex ServingComment();
 }

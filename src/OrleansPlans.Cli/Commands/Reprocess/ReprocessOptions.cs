@@ -16,7 +16,7 @@ internal sealed class ReprocessOptions
     public ReprocessOptions(CliEnvironment environment)
     {
         _environment = environment;
-        Version.Validators.Add(result =>
+        Version.Validators.AddSafe(result =>
         {
             if (!PipelineVersion.IsValidName(result.GetValueOrDefault<string>()))
             {

@@ -6,7 +6,8 @@ namespace OrleansPlans.Cli.Commands.Reprocess;
 
 /// <summary>
 /// <c>reprocess switch VERSION</c>: once VERSION has caught up (input and sink lag 0; <c>--force</c> skips the check),
-/// points the schema analysts query at it in one transaction (<see cref="ServingSchema.SwitchAsync"/>).
+/// points the schema analysts query at it in one transaction (<see cref="ServingSchema.SwitchAsync"/>); for the version
+/// that serves, refreshes its views (after a migration added tables or columns to its schema).
 /// </summary>
 internal static class ReprocessSwitchCommand
 {
@@ -22,13 +23,13 @@ internal static class ReprocessSwitchCommand
             var schema = options.ServingSchemaOf(parsed);
             await using var dataSource = options.DataSource(parsed);
             var serving = await ReprocessOptions.ReadServingAsync(dataSource, schema, cancellationToken);
-            if (serving.Serves(version))
+            if (serving.Serves(version) && serving.HoldsTables)
             {
-                await environment.Out.WriteLineAsync($"{schema} already serves version {version}; nothing to do.");
+                await environment.Out.WriteLineAsync($"{schema} already serves version {version} with its own tables; nothing to do.");
                 return ExitCodes.Ok;
             }
 
-            if (!parsed.GetValue(force))
+            if (!parsed.GetValue(force) && !serving.Serves(version))
             {
                 var status = await options.ReadStatusAsync(parsed, version, serving, cancellationToken);
                 if (StatusWait.Behind(status) is { } behind)
@@ -49,6 +50,12 @@ internal static class ReprocessSwitchCommand
             }
 
             var after = before with { Version = version, HoldsTables = false };
+            if (before.Serves(version))
+            {
+                await environment.Out.WriteLineAsync($"Version {version} already served {schema}; its views onto {after.DataSchemaOf(version)} were refreshed (tables and columns added since appear now).");
+                return ExitCodes.Ok;
+            }
+
             await environment.Out.WriteLineAsync(
                 $"Switched {schema} from {before.Version?.Name ?? "nothing"} to {version} in one transaction: its relations are now views onto {after.DataSchemaOf(version)}.");
             if (before.Version is { } old)
