@@ -33,6 +33,11 @@ public sealed class ReprocessCommandTests(PostgresFixture postgres)
             await Database.RowsAsync(connection, "select distinct set_key from schema_migrations where set_key like 'analytics%' order by 1"));
         Assert.Equal(["VIEW"], await Database.RowsAsync(connection, "select distinct table_type from information_schema.tables where table_schema = 'analytics'"));
         Assert.Equal(["null"], await Database.RowsAsync(connection, "select to_regclass('analytics.sink_offsets')::text"));
+        // A retired base host starting again fails at its migrations instead of creating tables among the views.
+        var retiredBase = await cli.RunAsync("migrate", "--connection", connection);
+        Assert.Equal(1, retiredBase.ExitCode);
+        Assert.Contains("already exists", retiredBase.Error, StringComparison.Ordinal);
+        Assert.Equal(["VIEW"], await Database.RowsAsync(connection, "select distinct table_type from information_schema.tables where table_schema = 'analytics'"));
 
         // An analyst's own view on the serving names survives the next switch and follows it.
         await Database.ExecuteAsync(connection, "create view analytics.my_active_plans as select plan_id from analytics.plans where status = 'active'");
