@@ -10,7 +10,7 @@ public static class CliApp
     public static RootCommand BuildRootCommand(CliEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var root = new RootCommand("orleansplans: operate an OrleansPlans pipeline (merges, replay, produce, dev broker, migrations, status).");
+        var root = new RootCommand("orleansplans: operate an OrleansPlans pipeline (merges, replay, produce, dev broker, migrations, status, reprocessing).");
         root.Subcommands.Add(MergeCommand.Create(environment));
         root.Subcommands.Add(MergeStatusCommand.Create(environment));
         root.Subcommands.Add(ReplayCommand.Create(environment));
@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(DevBrokerCommand.Create(environment));
         root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(StatusCommand.Create(environment));
+        root.Subcommands.Add(Commands.Reprocess.ReprocessCommand.Create(environment));
         return root;
     }
 

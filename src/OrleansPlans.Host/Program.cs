@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Api.Hosting;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Demo;
@@ -15,6 +16,7 @@ using OrleansPlans.Sink.Postgres;
 // Settings ship beside the binary, so the job behaves the same from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.JoinDevRunIfAsked(); // Dev:Join=true: one of several silos of a dev run (see README, "Several silos")
+builder.ApplyPipelineVersion(); // Pipeline:Version=v2: a version beside the serving one, with names of its own (README, "Reprocessing")
 var kafka = builder.AddKafkaInput();
 var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker);
 var silo = builder.AddOrleansPlansSilo(kafka, postgres);
@@ -27,7 +29,15 @@ if (builder.Configuration.GetValue("Sink:Enabled", true))
 {
     // Named in pg_stat_activity, so an operator (and the several-silos test) sees which process runs the sink.
     var sinkConnection = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { ApplicationName = $"OrleansPlans.Sink pid {Environment.ProcessId}" }.ConnectionString;
-    builder.Services.AddPostgresTableSink(o => (o.ConnectionString, o.BootstrapServers, o.Schema) = (sinkConnection, kafka.BootstrapServers, postgres.AnalyticsSchema));
+    builder.Services.AddPostgresTableSink(o =>
+    {
+        (o.ConnectionString, o.BootstrapServers, o.Schema) = (sinkConnection, kafka.BootstrapServers, postgres.AnalyticsSchema);
+        o.ConsumerGroupId = builder.Configuration["Sink:ConsumerGroupId"] is { Length: > 0 } group ? group : o.ConsumerGroupId;
+        foreach (var table in OutputTables.All)
+        {
+            o.Topics[table] = kafka.OutputTopicOf(table);
+        }
+    });
 }
 
 if (builder.Configuration.GetValue("Demo:Enabled", true))

@@ -48,6 +48,35 @@ public sealed class GroupCommitStorageTests(PostgresServerFixture server) : IAsy
     }
 
     [Fact]
+    public async Task two_versions_of_a_pipeline_keep_the_same_grain_apart_by_namespace()
+    {
+        await using var store = Store(concurrency: 2);
+        var serving = new GroupCommitGrainStorage(store, new CounterSerializer());
+        var reprocessing = new GroupCommitGrainStorage(store, new CounterSerializer(), new GroupCommitStorageOptions { Namespace = "v2" });
+        var grainId = GrainId.Create("counter", "shared");
+
+        await serving.WriteStateAsync("state", grainId, new GrainState<CounterState>(new CounterState { Total = 5 }));
+        var fresh = new GrainState<CounterState>(new CounterState());
+        await reprocessing.ReadStateAsync("state", grainId, fresh);
+        Assert.False(fresh.RecordExists);
+
+        await reprocessing.WriteStateAsync("state", grainId, new GrainState<CounterState>(new CounterState { Total = 9 }));
+        var servingState = new GrainState<CounterState>(new CounterState());
+        await serving.ReadStateAsync("state", grainId, servingState);
+        Assert.Equal((5, "1"), (servingState.State!.Total, servingState.ETag));
+
+        await using var names = _database.CreateCommand("select state_name from grain_state order by state_name");
+        await using var reader = await names.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var stored = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["state", "v2/state"], stored);
+    }
+
+    [Fact]
     public async Task writes_waiting_together_share_one_round_trip_and_a_lost_race_fails_only_its_own_grain()
     {
         await using var store = Store(concurrency: 1);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Health;
@@ -28,6 +29,17 @@ public static class DashboardHosting
             }
 
             status.InputConsumerGroup = kafka.ConsumerGroupId;
+            status.OutputTopics.Clear();
+            foreach (var table in Domain.Rows.OutputTables.All)
+            {
+                status.OutputTopics.Add(kafka.OutputTopicOf(table));
+            }
+
+            if (builder.Configuration["Sink:ConsumerGroupId"] is { Length: > 0 } sinkGroup)
+            {
+                status.SinkConsumerGroup = sinkGroup;
+            }
+
             status.ClusterId = silo.ClusterId;
         });
 

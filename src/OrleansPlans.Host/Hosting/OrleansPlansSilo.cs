@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
@@ -53,6 +54,11 @@ public static class OrleansPlansSilo
             orleans.AddKafkaProjection(projection =>
             {
                 projection.BootstrapServers = input.BootstrapServers;
+                foreach (var table in OutputTables.All)
+                {
+                    projection.Topics[table] = input.OutputTopicOf(table);
+                }
+
                 foreach (var (key, value) in input.ClientConfig)
                 {
                     projection.ClientConfig[key] = value;

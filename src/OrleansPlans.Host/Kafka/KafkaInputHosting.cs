@@ -34,7 +34,7 @@ public static class KafkaInputHosting
                 DefaultPartitions = options.DevBrokerPartitions,
             });
             broker.CreateTopics([options.MembershipTopic, options.UsageTopic, options.DeadLetterTopic]);
-            broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic).Where(t => t != options.DeadLetterTopic));
+            broker.CreateTopics(OutputTables.All.Select(options.OutputTopicOf).Where(t => t != options.DeadLetterTopic));
             broker.CreateTopic(options.MergesTopic, partitions: 1);
             options.BootstrapServers = broker.BootstrapServers;
             options.UsesDevBroker = true;

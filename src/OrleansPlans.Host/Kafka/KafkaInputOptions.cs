@@ -1,3 +1,4 @@
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.Host.Kafka;
@@ -19,6 +20,17 @@ public sealed class KafkaInputOptions
 
     /// <summary>Where undecodable records go, in the <c>dead_letters</c> row format.</summary>
     public string DeadLetterTopic { get; set; } = "dead-letters";
+
+    /// <summary>
+    /// The output topic of each table (keys are <see cref="OutputTables"/> names; <c>Kafka:OutputTopics:plans=…</c>); a
+    /// table not listed has its contract name. The <c>dead_letters</c> table's topic is always <see cref="DeadLetterTopic"/>.
+    /// </summary>
+    public Dictionary<string, string> OutputTopics { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The output topic of <paramref name="table"/>, as the projector writes it and the sink reads it.</summary>
+    public string OutputTopicOf(string table) =>
+        table == OutputTables.DeadLetters ? DeadLetterTopic
+        : OutputTopics.TryGetValue(table, out var topic) && !string.IsNullOrWhiteSpace(topic) ? topic : OutputTables.DefaultTopic(table);
 
     /// <summary>Names this deployment's reading position (checkpoints are kept per group).</summary>
     public string ConsumerGroupId { get; set; } = "orleansplans";

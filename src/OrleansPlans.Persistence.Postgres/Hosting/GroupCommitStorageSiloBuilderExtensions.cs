@@ -29,6 +29,7 @@ public static class GroupCommitStorageSiloBuilderExtensions
         var options = builder.Services.AddOptions<GroupCommitStorageOptions>()
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.MaxBatchSize)} must be between 1 and 10000")
             .Validate(o => o.MaxConcurrentRoundTrips is >= 1 and <= 64, $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.MaxConcurrentRoundTrips)} must be between 1 and 64")
+            .Validate(o => System.Text.RegularExpressions.Regex.IsMatch(o.Namespace ?? "", "^[A-Za-z0-9_-]{0,64}$"), $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.Namespace)} must be at most 64 letters, digits, '_' or '-'")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -38,7 +39,8 @@ public static class GroupCommitStorageSiloBuilderExtensions
         builder.Services.TryAddSingleton<GroupCommitStateStores>();
         builder.Services.AddGrainStorage(name, (services, providerName) => new GroupCommitGrainStorage(
             services.GetRequiredService<GroupCommitStateStores>().Get(connectionString),
-            services.GetKeyedService<IGrainStorageSerializer>(providerName) ?? services.GetRequiredService<IGrainStorageSerializer>()));
+            services.GetKeyedService<IGrainStorageSerializer>(providerName) ?? services.GetRequiredService<IGrainStorageSerializer>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GroupCommitStorageOptions>>().Value));
         return builder;
     }
 }

@@ -16,11 +16,13 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
 {
     private readonly GroupCommitStateStore _store;
     private readonly IGrainStorageSerializer _serializer;
+    private readonly GroupCommitStorageOptions _options;
 
-    internal GroupCommitGrainStorage(GroupCommitStateStore store, IGrainStorageSerializer serializer)
+    internal GroupCommitGrainStorage(GroupCommitStateStore store, IGrainStorageSerializer serializer, GroupCommitStorageOptions? options = null)
     {
         _store = store;
         _serializer = serializer;
+        _options = options ?? new GroupCommitStorageOptions();
     }
 
     /// <inheritdoc />
@@ -82,7 +84,7 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
         grainState.RecordExists = false;
     }
 
-    private static StateKey Key(string stateName, GrainId grainId) => new(stateName, grainId.ToString());
+    private StateKey Key(string stateName, GrainId grainId) => new(_options.StoredStateName(stateName), grainId.ToString());
 
     private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
