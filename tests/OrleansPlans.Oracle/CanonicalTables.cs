@@ -101,5 +101,24 @@ public sealed class CanonicalTables
         return text.ToString();
     }
 
+    /// <summary>A copy with <paramref name="table"/> empty: what a deployment that does not compute that table holds.</summary>
+    public CanonicalTables WithEmpty(string table)
+    {
+        var copy = new CanonicalTables();
+        foreach (var (name, rows) in tables)
+        {
+            if (name != table)
+            {
+                foreach (var (key, value) in rows)
+                {
+                    copy.Add(name, key, value);
+                }
+            }
+        }
+
+        _ = copy[table]; // an unknown table is an error, not an empty copy of everything
+        return copy;
+    }
+
     private static string Show(string? value) => value ?? "(null)";
 }
