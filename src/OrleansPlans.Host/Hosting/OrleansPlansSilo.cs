@@ -23,7 +23,7 @@ public static class OrleansPlansSilo
     /// <returns>The silo's identity and endpoints, as configured.</returns>
     public static SiloOptions AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input, PostgresOptions postgres)
     {
-        var silo = builder.Configuration.GetSection("Orleans").Get<SiloOptions>() ?? new SiloOptions();
+        var silo = HostSettings.Read(builder.Configuration, "Orleans", new SiloOptionsValidator());
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));

@@ -7,6 +7,7 @@ using OrleansPlans.DevBroker;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains;
 using OrleansPlans.Streaming.Kafka;
+using OrleansPlans.Host.Hosting;
 
 namespace OrleansPlans.Host.Kafka;
 
@@ -19,7 +20,7 @@ public static class KafkaInputHosting
     /// <summary>Reads <see cref="KafkaInputOptions"/>; when no brokers are configured, starts the dev broker with the contract's topics.</summary>
     public static KafkaInputOptions AddKafkaInput(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Kafka").Get<KafkaInputOptions>() ?? new KafkaInputOptions();
+        var options = HostSettings.Read(builder.Configuration, "Kafka", new KafkaInputOptionsValidator());
         if (string.IsNullOrWhiteSpace(options.BootstrapServers))
         {
             options.BootstrapServers = KafkaBootstrap.Resolve() ?? "";

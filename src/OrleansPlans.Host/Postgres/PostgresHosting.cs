@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Host.Hosting;
 
 namespace OrleansPlans.Host.Postgres;
 
@@ -20,7 +21,7 @@ public static class PostgresHosting
     /// </summary>
     public static async Task<PostgresOptions> AddPostgresAsync(this IHostApplicationBuilder builder, bool fresh, CancellationToken cancellationToken = default)
     {
-        var options = builder.Configuration.GetSection("Postgres").Get<PostgresOptions>() ?? new PostgresOptions();
+        var options = HostSettings.Read(builder.Configuration, "Postgres", new PostgresOptionsValidator());
         var embedded = string.IsNullOrWhiteSpace(options.ConnectionString);
         if (embedded)
         {

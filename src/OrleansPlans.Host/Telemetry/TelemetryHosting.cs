@@ -11,6 +11,7 @@ using OrleansPlans.Grains.Diagnostics;
 using OrleansPlans.Projection.Kafka.Diagnostics;
 using OrleansPlans.Sink.Postgres;
 using OrleansPlans.Streaming.Kafka;
+using OrleansPlans.Host.Hosting;
 
 namespace OrleansPlans.Host.Telemetry;
 
@@ -33,7 +34,7 @@ public static class TelemetryHosting
     /// </summary>
     public static TelemetryOptions AddOrleansPlansTelemetry(this IHostApplicationBuilder builder, string serviceInstanceId)
     {
-        var options = builder.Configuration.GetSection("Telemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var options = HostSettings.Read(builder.Configuration, "Telemetry", new TelemetryOptionsValidator());
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceInstanceId: serviceInstanceId))
             .WithMetrics(metrics =>
