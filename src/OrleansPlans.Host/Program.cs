@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using OrleansPlans.Domain.Rows;
 using OrleansPlans.Api.Hosting;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Demo;
@@ -29,15 +28,7 @@ if (builder.Configuration.GetValue("Sink:Enabled", true))
 {
     // Named in pg_stat_activity, so an operator (and the several-silos test) sees which process runs the sink.
     var sinkConnection = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { ApplicationName = $"OrleansPlans.Sink pid {Environment.ProcessId}" }.ConnectionString;
-    builder.Services.AddPostgresTableSink(o =>
-    {
-        (o.ConnectionString, o.BootstrapServers, o.Schema) = (sinkConnection, kafka.BootstrapServers, postgres.AnalyticsSchema);
-        o.ConsumerGroupId = builder.Configuration["Sink:ConsumerGroupId"] is { Length: > 0 } group ? group : o.ConsumerGroupId;
-        foreach (var table in OutputTables.All)
-        {
-            o.Topics[table] = kafka.OutputTopicOf(table);
-        }
-    });
+    builder.Services.AddPostgresTableSink(o => SinkHosting.Configure(o, kafka, sinkConnection, postgres.AnalyticsSchema, builder.Configuration["Sink:ConsumerGroupId"]));
 }
 
 if (builder.Configuration.GetValue("Demo:Enabled", true))
