@@ -97,9 +97,19 @@ internal sealed class KafkaSharedConsumer(string providerName, KafkaStreamOption
     /// <summary>Stores <paramref name="offset"/> for librdkafka's background commit (a mirror of the checkpoint; see the receiver).</summary>
     public void StoreOffset(TopicPartitionOffset offset) => Change(consumer =>
     {
-        if (_feeds.ContainsKey(offset.TopicPartition))
+        if (!_feeds.ContainsKey(offset.TopicPartition))
+        {
+            return;
+        }
+
+        try
         {
             consumer.StoreOffset(offset);
+        }
+        catch (KafkaException ex)
+        {
+            // Logged as what it is (the mirror of a checkpoint), not as a consume error.
+            LogCommitFailed(offset, ex.Error.Reason);
         }
     });
 
