@@ -4,7 +4,6 @@ using Orleans.Streams;
 using Orleans.Streams.Core;
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Plans;
-using OrleansPlans.Domain.Serialization;
 using OrleansPlans.Domain.Users;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Grains.State;
@@ -15,7 +14,7 @@ namespace OrleansPlans.Grains;
 [ImplicitStreamSubscription(StreamNamespaces.Membership)]
 [ImplicitStreamSubscription(StreamNamespaces.Usage)]
 internal sealed class UserGrain(
-    [PersistentState("user", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state,
+    [PersistentState("user", PlanAnalyticsStorage.Name)] IPersistentState<PartedGrainState> state,
     IOptions<PlanTablesOptions> tables,
     ILogger<UserGrain> logger)
     : Grain, IUserGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<object>
@@ -26,7 +25,16 @@ internal sealed class UserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var userId = this.GetPrimaryKeyString();
-        _timeline = DomainState.Load(state, DomainJsonContext.Default.UserTimeline, () => new UserTimeline(userId));
+        // Stored in parts (UserTimelineParts): a write carries the header and the user's newest events, not the history.
+        _timeline = state.State.LoadedParts switch
+        {
+            { Count: > 0 } parts => UserTimelineParts.Load(userId, parts),
+            _ when state.RecordExists => throw new InvalidOperationException(
+                $"The state of user '{userId}' was written whole by an earlier version; this one stores it in parts. Reprocess into a new version (README, Reprocessing)."),
+            _ => new UserTimeline(userId),
+        };
+        state.State.LoadedParts = null;
+        state.State.Bind(() => UserTimelineParts.All(_timeline));
         _timeline.CountsMonths = tables.Value.MonthlyUsage;
         _ports = new UserPorts(GrainFactory);
 
@@ -87,5 +95,5 @@ internal sealed class UserGrain(
 
     // A failed write starts over from storage: this activation's outbox would otherwise carry sequence numbers that a
     // fresh activation reuses for other deltas (receivers would drop those as duplicates); the delivery is retried.
-    private Task PersistAsync() => DomainState.SaveOrStartOverAsync(this, state, _timeline, DomainJsonContext.Default.UserTimeline);
+    private Task PersistAsync() => DomainState.SaveOrStartOverAsync(this, state, UserTimelineParts.TakeUnsaved(_timeline));
 }

@@ -94,6 +94,9 @@ public sealed class InMemoryPlanAnalytics
     /// <summary>The plan's ledger, if anything named it.</summary>
     public PlanLedger? FindPlan(string planId) => _plans.GetValueOrDefault(planId);
 
+    /// <summary>Every user's timeline.</summary>
+    public IEnumerable<UserTimeline> Users => _users.Values;
+
     /// <summary>Every plan id's ledger.</summary>
     public IEnumerable<PlanLedger> Plans => _plans.Values;
 

@@ -20,6 +20,8 @@ namespace OrleansPlans.Domain.Serialization;
 [JsonSerializable(typeof(MergeRequest))]
 [JsonSerializable(typeof(SourcePosition))]
 [JsonSerializable(typeof(UserTimeline))]
+[JsonSerializable(typeof(UserTimelineHeader))]
+[JsonSerializable(typeof(List<UsageEvent>))]
 [JsonSerializable(typeof(PlanLedger))]
 [JsonSerializable(typeof(PlanLedgerHeader))]
 [JsonSerializable(typeof(UnattributedLedger))]

@@ -54,6 +54,15 @@ public sealed class UserTimeline
     /// <summary>Committed deltas not yet confirmed delivered.</summary>
     public UserOutbox Outbox { get; init; } = new();
 
+    /// <summary>
+    /// How many of <see cref="Usages"/> the last write in parts carried (<see cref="UserTimelineParts.TakeUnsaved"/>):
+    /// the next write carries only the parts holding the rest. Null until the timeline is stored in parts (loaded from
+    /// them, or first taken); usages are only ever appended, so a count is all the tracking needed. Not part of the
+    /// timeline's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public int? StoredUsages { get; internal set; }
+
     /// <summary>Plan ids named by ingested events whose resolution is not known yet.</summary>
     [JsonIgnore]
     public IEnumerable<string> UnresolvedPlans =>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace OrleansPlans.Grains.State;
 
-/// <summary>Reads and writes a domain object as the JSON bytes of a <see cref="JsonGrainState"/>.</summary>
+/// <summary>Reads and writes a domain object as the JSON bytes of a <see cref="JsonGrainState"/>, or as the parts of a <see cref="PartedGrainState"/>.</summary>
 internal static class DomainState
 {
     public static T Load<T>(IPersistentState<JsonGrainState> state, JsonTypeInfo<T> type, Func<T> create) =>
@@ -25,6 +25,24 @@ internal static class DomainState
         try
         {
             await SaveAsync(state, value, type);
+        }
+        catch
+        {
+            grain.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the <paramref name="changed"/> parts of a state kept in parts, with the same start-over on failure as
+    /// <see cref="SaveOrStartOverAsync{T}"/>.
+    /// </summary>
+    public static async Task SaveOrStartOverAsync(IGrainBase grain, IPersistentState<PartedGrainState> state, IReadOnlyDictionary<string, byte[]?> changed)
+    {
+        try
+        {
+            state.State.Stage(changed);
+            await state.WriteStateAsync();
         }
         catch
         {
