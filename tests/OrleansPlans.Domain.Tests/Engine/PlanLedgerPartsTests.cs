@@ -18,28 +18,23 @@ public sealed class PlanLedgerPartsTests
     [InlineData(3)]
     public void ledgers_written_part_by_part_read_back_equal_to_the_live_ones(int seed)
     {
-        var records = new EventGenerator(new GeneratorOptions
-        {
-            Seed = 500 + seed, Users = 40, Plans = 10, MembershipEvents = 300, UsageEvents = 1200, Merges = 30,
-        }).Generate();
-        var engine = new Domain.Engine.InMemoryPlanAnalytics();
-        var stored = new Dictionary<string, Dictionary<string, byte[]>>(StringComparer.Ordinal);
-
-        var accepted = 0;
-        foreach (var record in records)
-        {
-            engine.Accept(OracleBridge.TopicOf(record.Topic), record.Key, record.Value, new Events.SourcePosition(record.Topic, record.Partition, record.Offset));
-            foreach (var plan in engine.Plans)
+        var stored = new StoredParts();
+        var engine = StoredParts.Replay(
+            new GeneratorOptions { Seed = 500 + seed, Users = 40, Plans = 10, MembershipEvents = 300, UsageEvents = 1200, Merges = 30 },
+            checkEvery: 150,
+            write: engine =>
             {
-                Write(stored, plan.PlanId, PlanLedgerParts.TakeUnsaved(plan));
-            }
+                foreach (var plan in engine.Plans)
+                {
+                    stored.Write(plan.PlanId, PlanLedgerParts.TakeUnsaved(plan));
+                }
 
-            foreach (var day in engine.UnattributedDays)
-            {
-                Write(stored, DayKey(day), UnattributedLedgerParts.TakeUnsaved(day));
-            }
-
-            if (++accepted % 150 == 0 || accepted == records.Count)
+                foreach (var day in engine.UnattributedDays)
+                {
+                    stored.Write(DayKey(day), UnattributedLedgerParts.TakeUnsaved(day));
+                }
+            },
+            check: engine =>
             {
                 foreach (var plan in engine.Plans)
                 {
@@ -52,8 +47,7 @@ public sealed class PlanLedgerPartsTests
                     Assert.Equal(Canonical(UnattributedLedgerParts.All(day)), Canonical(UnattributedLedgerParts.All(loaded)));
                     Assert.Equal(day.CurrentRow(), loaded.CurrentRow());
                 }
-            }
-        }
+            });
 
         // Merges happened, so hand-offs and absorbs were written in parts too.
         Assert.Contains(engine.Tables[OutputTables.Plans].Values, row => row is PlanRow { Status: PlanRow.Merged });
@@ -82,26 +76,6 @@ public sealed class PlanLedgerPartsTests
     }
 
     private static string DayKey(UnattributedLedger day) => $"day {day.Day:yyyy-MM-dd}";
-
-    private static void Write(Dictionary<string, Dictionary<string, byte[]>> stored, string key, Dictionary<string, byte[]?> unsaved)
-    {
-        if (!stored.TryGetValue(key, out var parts))
-        {
-            stored[key] = parts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        }
-
-        foreach (var (name, value) in unsaved)
-        {
-            if (value is null)
-            {
-                parts.Remove(name);
-            }
-            else
-            {
-                parts[name] = value;
-            }
-        }
-    }
 
     private static void AssertSame(PlanLedger live, PlanLedger loaded)
     {

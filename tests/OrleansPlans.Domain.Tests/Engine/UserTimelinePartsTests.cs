@@ -19,30 +19,24 @@ public sealed class UserTimelinePartsTests
     [InlineData(3)]
     public void timelines_written_part_by_part_read_back_equal_to_the_live_ones(int seed)
     {
-        var records = new EventGenerator(new GeneratorOptions
-        {
-            Seed = 700 + seed, Users = 30, Plans = 8, MembershipEvents = 250, UsageEvents = 1500, Merges = 20,
-        }).Generate();
-        var engine = new Domain.Engine.InMemoryPlanAnalytics();
-        var stored = new Dictionary<string, Dictionary<string, byte[]>>(StringComparer.Ordinal);
-
-        var accepted = 0;
-        foreach (var record in records)
-        {
-            engine.Accept(OracleBridge.TopicOf(record.Topic), record.Key, record.Value, new Events.SourcePosition(record.Topic, record.Partition, record.Offset));
-            foreach (var user in engine.Users)
+        var stored = new StoredParts();
+        var engine = StoredParts.Replay(
+            new GeneratorOptions { Seed = 700 + seed, Users = 30, Plans = 8, MembershipEvents = 250, UsageEvents = 1500, Merges = 20 },
+            checkEvery: 200,
+            write: engine =>
             {
-                Write(stored, user.UserId, UserTimelineParts.TakeUnsaved(user));
-            }
-
-            if (++accepted % 200 == 0 || accepted == records.Count)
+                foreach (var user in engine.Users)
+                {
+                    stored.Write(user.UserId, UserTimelineParts.TakeUnsaved(user));
+                }
+            },
+            check: engine =>
             {
                 foreach (var user in engine.Users)
                 {
                     AssertSame(user, UserTimelineParts.Load(user.UserId, stored[user.UserId]));
                 }
-            }
-        }
+            });
 
         // The histories were long enough to span several parts.
         Assert.Contains(engine.Users, user => user.Usages.Count > 2 * UserTimelineParts.UsagesPerPart);
@@ -101,19 +95,6 @@ public sealed class UserTimelinePartsTests
         Assert.Throws<FormatException>(() => UserTimelineParts.Load("user-1", all.Where(p => p.Key != "e/1")));
         Assert.Throws<FormatException>(() => UserTimelineParts.Load("user-1", all.Where(p => p.Key != UserTimelineParts.HeaderPart)));
         Assert.Equal(all.Count, UserTimelineParts.All(UserTimelineParts.Load("user-1", all)).Count());
-    }
-
-    private static void Write(Dictionary<string, Dictionary<string, byte[]>> stored, string key, Dictionary<string, byte[]?> unsaved)
-    {
-        if (!stored.TryGetValue(key, out var parts))
-        {
-            stored[key] = parts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        }
-
-        foreach (var (name, value) in unsaved)
-        {
-            parts[name] = value!; // a timeline's parts are never removed
-        }
     }
 
     private static void AssertSame(UserTimeline live, UserTimeline loaded)
