@@ -37,7 +37,7 @@ internal sealed class JsonlProducer(string bootstrapServers, IReadOnlyDictionary
 
         long delivered = 0, failed = 0, bad = 0;
         string? firstFailure = null;
-        var progress = new ProgressBar(environment.Out, environment.IsInteractive, "lines");
+        await using var progress = new ProgressBar(environment.Out, environment.IsInteractive, "lines");
         void OnDelivery(DeliveryReport<string?, byte[]> report)
         {
             if (report.Error.IsError)
@@ -84,7 +84,7 @@ internal sealed class JsonlProducer(string bootstrapServers, IReadOnlyDictionary
 
         Flush(producer, cancellationToken);
         progress.Report(Interlocked.Read(ref delivered) + Interlocked.Read(ref failed) + bad, stopped ? Interlocked.Read(ref delivered) + Interlocked.Read(ref failed) + bad : total);
-        progress.Complete();
+        await progress.CompleteAsync().ConfigureAwait(false);
         if (firstFailure is not null)
         {
             await environment.Error.WriteLineAsync($"error: {failed:N0} records were not acknowledged, e.g.: {firstFailure}").ConfigureAwait(false);
