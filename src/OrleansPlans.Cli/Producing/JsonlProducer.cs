@@ -131,6 +131,7 @@ internal sealed class JsonlProducer(string bootstrapServers, IReadOnlyDictionary
         Action<DeliveryReport<string?, byte[]>> onDelivery, CancellationToken cancellationToken)
     {
         // The local queue is bounded; when it is full, serve delivery reports until there is room (bounded by the flush timeout).
+        // Hand-written, not a retry policy: Poll is librdkafka's own back-pressure, it frees room as it waits.
         var deadline = DateTime.UtcNow + FlushTimeout;
         while (true)
         {
