@@ -4,7 +4,7 @@ namespace OrleansPlans.Cli;
 /// <param name="Out">Where results go.</param>
 /// <param name="Error">Where errors, hints and warnings go.</param>
 /// <param name="GetEnvironmentVariable">Reads an environment variable (defaults of --bootstrap, --connection, --api, --api-key).</param>
-/// <param name="IsInteractive">True when <paramref name="Out"/> is a terminal: progress bars redraw one line; otherwise plain lines.</param>
+/// <param name="IsInteractive">True when <paramref name="Out"/> is a terminal: Spectre.Console draws tables and live progress bars; otherwise plain lines.</param>
 /// <param name="HttpHandler">The HTTP handler the API client sends through; null uses a plain <see cref="HttpClientHandler"/>.</param>
 /// <param name="HandleTermination">Whether Ctrl+C / SIGTERM cancel the running command (the real process only).</param>
 public sealed record CliEnvironment(

@@ -9,7 +9,10 @@ namespace OrleansPlans.Grains;
 /// </summary>
 public interface IMergeCoordinatorGrain : IGrainWithIntegerKey
 {
-    /// <summary>Decides and carries out a merge; a refusal is dead-lettered.</summary>
+    /// <summary>
+    /// Decides and carries out a merge; a refusal is dead-lettered. The merge stream calls this; a service that merges
+    /// plans publishes the merge event instead (as the API's merge requests do), so that the input holds every merge.
+    /// </summary>
     Task<MergeDecision> MergeAsync(Immutable<MergeRequest> request);
 
     /// <summary>The decision taken for a merge event id, if any.</summary>

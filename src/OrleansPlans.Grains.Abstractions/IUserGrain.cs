@@ -1,20 +1,12 @@
 using OrleansPlans.Domain.Events;
-using OrleansPlans.Domain.Plans;
-using OrleansPlans.Domain.Users;
 
 namespace OrleansPlans.Grains;
 
-/// <summary>One user's membership timeline and usage. Keyed by user id.</summary>
+/// <summary>One user's membership timeline and usage, as services feed and read it. Keyed by user id.</summary>
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Applies a batch of the user's events (the stream does this; services may call it directly).</summary>
     Task<int> ApplyAsync(Immutable<UserEvents> events);
-
-    /// <summary>A merge joined plan ids this user names: reconcile with where they resolve now.</summary>
-    Task ReconcileAsync(Immutable<IReadOnlyDictionary<string, PlanResolution>> survivorAliases);
-
-    /// <summary>The delta <see cref="ReconcileAsync"/> would send for <paramref name="survivorAliases"/>; changes nothing.</summary>
-    Task<UserDelta> PreviewReconcileAsync(Immutable<IReadOnlyDictionary<string, PlanResolution>> survivorAliases);
 
     /// <summary>The user's membership: current plan, and the plan at <paramref name="asOf"/> when given.</summary>
     Task<UserMembership> GetMembershipAsync(DateTimeOffset? asOf);

@@ -10,24 +10,24 @@ namespace OrleansPlans.Grains;
 /// <summary>The merge coordinator's view of the rest of the cluster.</summary>
 internal sealed class MergePorts(IGrainFactory grains, IRowSink sink, TimeProvider time) : IMergePorts, IMergePreviewPorts
 {
-    public Task MarkNamedAsync(string planId) => grains.GetGrain<IPlanGrain>(planId).MarkNamedAsync();
+    public Task MarkNamedAsync(string planId) => grains.GetGrain<IPlanGrainInternal>(planId).MarkNamedAsync();
 
     public Task<MergeMove> MoveAsync(string sourcePlanId, string mergeId, PlanResolution survivor) =>
-        grains.GetGrain<IPlanGrain>(sourcePlanId).MergeIntoAsync(mergeId, survivor);
+        grains.GetGrain<IPlanGrainInternal>(sourcePlanId).MergeIntoAsync(mergeId, survivor);
 
-    public Task RetargetAsync(string planId, PlanResolution survivor) => grains.GetGrain<IPlanGrain>(planId).RetargetAsync(survivor);
+    public Task RetargetAsync(string planId, PlanResolution survivor) => grains.GetGrain<IPlanGrainInternal>(planId).RetargetAsync(survivor);
 
     public Task ReconcileUserAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
-        grains.GetGrain<IUserGrain>(userId).ReconcileAsync(survivorAliases.AsImmutable());
+        grains.GetGrain<IUserGrainInternal>(userId).ReconcileAsync(survivorAliases.AsImmutable());
 
     public Task<PlanHandOff> PreviewHandOffAsync(string sourcePlanId) =>
-        grains.GetGrain<IPlanGrain>(sourcePlanId).PreviewHandOffAsync(MergePreviewWorkflow.PreviewMergeId);
+        grains.GetGrain<IPlanGrainInternal>(sourcePlanId).PreviewHandOffAsync(MergePreviewWorkflow.PreviewMergeId);
 
     public Task<AbsorbPreview> PreviewAbsorbAsync(string survivorPlanId, PlanHandOff handOff, long version) =>
-        grains.GetGrain<IPlanGrain>(survivorPlanId).PreviewAbsorbAsync(handOff.AsImmutable(), version);
+        grains.GetGrain<IPlanGrainInternal>(survivorPlanId).PreviewAbsorbAsync(handOff.AsImmutable(), version);
 
     public Task<UserDelta> PreviewReconcileAsync(string userId, IReadOnlyDictionary<string, PlanResolution> survivorAliases) =>
-        grains.GetGrain<IUserGrain>(userId).PreviewReconcileAsync(survivorAliases.AsImmutable());
+        grains.GetGrain<IUserGrainInternal>(userId).PreviewReconcileAsync(survivorAliases.AsImmutable());
 
     public Task DeadLetterAsync(MergeRequest request, string reason)
     {

@@ -22,7 +22,7 @@ internal sealed class PlanGrain(
     TimeProvider time,
     IOptions<GroupCommitOptions> groupCommit,
     ILogger<PlanGrain> logger)
-    : Grain, IPlanGrain
+    : Grain, IPlanGrain, IPlanGrainInternal
 {
     private PlanLedger _ledger = null!;
     private PlanPorts _ports = null!;

@@ -30,11 +30,11 @@ internal sealed class PlanPorts(
     }
 
     public Task<Registration> RegisterAtAsync(string planId, string askedPlanId, string userId, long forwardedVersion) =>
-        grains.GetGrain<IPlanGrain>(planId).RegisterAsync(askedPlanId, userId, forwardedVersion);
+        grains.GetGrain<IPlanGrainInternal>(planId).RegisterAsync(askedPlanId, userId, forwardedVersion);
 
     public Task ApplyAtAsync(string planId, PlanDeltaMessage message) =>
-        grains.GetGrain<IPlanGrain>(planId).ApplyAsync(message.AsImmutable());
+        grains.GetGrain<IPlanGrainInternal>(planId).ApplyAsync(message.AsImmutable());
 
     public Task<MergeMove> AbsorbAtAsync(string planId, PlanHandOff handOff, long version) =>
-        grains.GetGrain<IPlanGrain>(planId).AbsorbAsync(handOff.AsImmutable(), version);
+        grains.GetGrain<IPlanGrainInternal>(planId).AbsorbAsync(handOff.AsImmutable(), version);
 }

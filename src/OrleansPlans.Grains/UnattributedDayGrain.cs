@@ -17,7 +17,7 @@ internal sealed class UnattributedDayGrain(
     IRowSink sink,
     TimeProvider time,
     IOptions<GroupCommitOptions> groupCommit)
-    : Grain, IUnattributedDayGrain
+    : Grain, IUnattributedDayGrain, IUnattributedDayGrainInternal
 {
     private UnattributedLedger _ledger = null!;
     private UnattributedDayPorts _ports = null!;

@@ -17,7 +17,7 @@ internal sealed class UserGrain(
     [PersistentState("user", PlanAnalyticsStorage.Name)] IPersistentState<PartedGrainState> state,
     IOptions<PlanTablesOptions> tables,
     ILogger<UserGrain> logger)
-    : Grain, IUserGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<object>
+    : Grain, IUserGrain, IUserGrainInternal, IStreamSubscriptionObserver, IAsyncBatchObserver<object>
 {
     private UserTimeline _timeline = null!;
     private UserPorts _ports = null!;

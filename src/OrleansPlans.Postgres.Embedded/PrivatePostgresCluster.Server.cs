@@ -59,7 +59,8 @@ public sealed partial class PrivatePostgresCluster
                 break;
             }
 
-            // A port picked as free can be taken before postgres binds it; another port is tried.
+            // A port picked as free can be taken before postgres binds it; another port is tried. Hand-written, not a
+            // retry policy: each attempt changes its input (a new port), and nothing is worth waiting for in between.
             if (_options.Port != 0 || attempt == attempts)
             {
                 throw new InvalidOperationException($"pg_ctl start failed ({result.ExitCode}): {result.Output}\nServer log:\n{ReadLogTail()}");

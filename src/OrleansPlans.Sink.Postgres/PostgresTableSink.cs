@@ -11,6 +11,7 @@ using OrleansPlans.Sink.Postgres.Consuming;
 using OrleansPlans.Sink.Postgres.Diagnostics;
 using OrleansPlans.Sink.Postgres.Tables;
 using OrleansPlans.Sink.Postgres.Writing;
+using Polly;
 
 namespace OrleansPlans.Sink.Postgres;
 
@@ -38,6 +39,7 @@ public sealed partial class PostgresTableSink : BackgroundService
     private readonly IReadOnlyDictionary<string, SinkTable> _tablesByTopic;
     private readonly SinkOffsetStore _offsets;
     private readonly BatchWriter _writer;
+    private readonly ResiliencePipeline _storedOffsetsRetry;
     private readonly SinkMetrics _metrics;
     private readonly ConcurrentDictionary<TopicPartition, long> _applied = new();
     private Dictionary<TopicPartition, long> _stored = [];
@@ -69,6 +71,7 @@ public sealed partial class PostgresTableSink : BackgroundService
         _offsets = new SinkOffsetStore(schema, options.ConsumerGroupId);
         _writer = new BatchWriter(dataSource, schema, _offsets);
         _metrics = new SinkMetrics(meterFactory);
+        _storedOffsetsRetry = StoredOffsetsRetry.Create(options.RetryDelay, _time, _logger);
     }
 
     /// <summary>The options in use.</summary>
@@ -198,6 +201,8 @@ public sealed partial class PostgresTableSink : BackgroundService
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             SinkLog.BatchFailed(_logger, error, batch.RecordCount);
+            // Hand-written, not a retry policy: a failed batch is never retried as it was; the consumer rewinds to the
+            // offsets stored with the tables (what makes the sink exactly-once), and this pause only spaces the attempts.
             await Task.Delay(_options.RetryDelay, _time, cancellationToken).ConfigureAwait(false);
             return false;
         }
@@ -227,20 +232,11 @@ public sealed partial class PostgresTableSink : BackgroundService
 
     private async Task AssignFromStoredOffsetsAsync(IConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, CancellationToken cancellationToken)
     {
-        while (true)
+        _stored = await _storedOffsetsRetry.ExecuteAsync(async ct =>
         {
-            try
-            {
-                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                _stored = await _offsets.ReadAsync(connection, null, forUpdate: false, cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (NpgsqlException error)
-            {
-                SinkLog.BatchFailed(_logger, error, 0);
-                await Task.Delay(_options.RetryDelay, _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
+            await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            return await _offsets.ReadAsync(connection, null, forUpdate: false, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, _stored.TryGetValue(p, out var next) ? new Offset(next) : Offset.Beginning)));
         foreach (var (partition, next) in _stored)

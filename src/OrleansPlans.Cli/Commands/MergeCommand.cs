@@ -53,7 +53,7 @@ internal static class MergeCommand
                     return await ApiErrorPrinter.PrintAsync(environment.Error, previewed, key is not null);
                 }
 
-                await MergePrinter.PrintPreviewAsync(environment.Out, from, to, previewed.Value!);
+                await MergePrinter.PrintPreviewAsync(environment.Out, environment.IsInteractive, from, to, previewed.Value!);
                 return ExitCodes.Ok;
             }
 

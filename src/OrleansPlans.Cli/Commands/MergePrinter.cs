@@ -22,7 +22,7 @@ internal static class MergePrinter
         await WriteIfAsync(output, "decided", request.DecidedAt).ConfigureAwait(false);
     }
 
-    public static async Task PrintPreviewAsync(TextWriter output, string source, string target, MergePreviewResponse preview)
+    public static async Task PrintPreviewAsync(TextWriter output, bool interactive, string source, string target, MergePreviewResponse preview)
     {
         await output.WriteLineAsync($"preview     {source} -> {target}").ConfigureAwait(false);
         await output.WriteLineAsync($"verdict     {preview.Verdict}").ConfigureAwait(false);
@@ -34,7 +34,7 @@ internal static class MergePrinter
         if (members.Count > 0)
         {
             await output.WriteLineAsync().ConfigureAwait(false);
-            await TextTable.WriteAsync(output, ["user", "member since", "from plan"],
+            await TextTable.WriteAsync(output, interactive, ["user", "member since", "from plan"],
                 members.Take(PreviewRows).Select(m => new[] { m.UserId ?? "", m.MemberSince ?? "", m.FromPlanId ?? "" })).ConfigureAwait(false);
             await MoreAsync(output, members.Count, "members").ConfigureAwait(false);
         }
@@ -43,7 +43,7 @@ internal static class MergePrinter
         if (days.Count > 0)
         {
             await output.WriteLineAsync().ConfigureAwait(false);
-            await TextTable.WriteAsync(output, ["day", "seconds", "events", "active users"],
+            await TextTable.WriteAsync(output, interactive, ["day", "seconds", "events", "active users"],
                 days.Take(PreviewRows).Select(d => new[] { d.Day ?? "", Number(d.Seconds), Number(d.Events), Number(d.ActiveUsers) })).ConfigureAwait(false);
             await MoreAsync(output, days.Count, "days").ConfigureAwait(false);
         }
@@ -52,7 +52,7 @@ internal static class MergePrinter
         if (content.Count > 0)
         {
             await output.WriteLineAsync().ConfigureAwait(false);
-            await TextTable.WriteAsync(output, ["content", "seconds", "events"],
+            await TextTable.WriteAsync(output, interactive, ["content", "seconds", "events"],
                 content.Take(PreviewRows).Select(c => new[] { c.ContentId ?? "", Number(c.Seconds), Number(c.Events) })).ConfigureAwait(false);
             await MoreAsync(output, content.Count, "content items").ConfigureAwait(false);
         }

@@ -74,7 +74,7 @@ internal static class StatusCommand
             }
             else
             {
-                await PrintAsync(environment.Out, status);
+                await PrintAsync(environment.Out, environment.IsInteractive, status);
             }
 
             foreach (var warning in status.Warnings)
@@ -87,7 +87,7 @@ internal static class StatusCommand
         return command;
     }
 
-    private static async Task PrintAsync(TextWriter output, PipelineStatus status)
+    private static async Task PrintAsync(TextWriter output, bool interactive, PipelineStatus status)
     {
         await output.WriteLineAsync($"Pipeline status at {status.ReadAt:yyyy-MM-dd HH:mm:ss}Z");
         await output.WriteLineAsync($"Kafka       {Describe(status.Kafka)}");
@@ -95,17 +95,17 @@ internal static class StatusCommand
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Input lag (silos, group {status.InputConsumerGroup}): {Records(status.TotalInputLag)}");
-        await LagTableAsync(output, status.InputLag);
+        await LagTableAsync(output, interactive, status.InputLag);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Sink lag (tables, group {status.SinkConsumerGroup}): {Records(status.TotalSinkLag)}");
-        await LagTableAsync(output, status.SinkLag);
+        await LagTableAsync(output, interactive, status.SinkLag);
 
         if (status.StuckPartitions.Count > 0)
         {
             await output.WriteLineAsync();
             await output.WriteLineAsync($"STUCK partitions: {status.StuckPartitions.Count}");
-            await TextTable.WriteAsync(output, ["topic", "partition", "offset", "since", "failures", "last error"],
+            await TextTable.WriteAsync(output, interactive, ["topic", "partition", "offset", "since", "failures", "last error"],
                 status.StuckPartitions.Select(p => new[] { p.Topic, N(p.Partition), N(p.Offset), Time(p.Since), N(p.Failures), p.LastError }));
         }
 
@@ -113,7 +113,7 @@ internal static class StatusCommand
         await output.WriteLineAsync($"Silos: {status.Silos.Count(s => s.Status == "Active")} active of {status.Silos.Count} listed");
         if (status.Silos.Count > 0)
         {
-            await TextTable.WriteAsync(output, ["address", "status", "host", "cluster", "started", "last alive"],
+            await TextTable.WriteAsync(output, interactive, ["address", "status", "host", "cluster", "started", "last alive"],
                 status.Silos.Select(s => new[] { s.Address, s.Status, s.HostName, s.ClusterId, Time(s.StartTime), Time(s.IAmAliveTime) }));
         }
 
@@ -127,12 +127,12 @@ internal static class StatusCommand
         await output.WriteLineAsync($"Dead letters: {N(dead.Count)}");
         if (dead.Newest.Count > 0)
         {
-            await TextTable.WriteAsync(output, ["received", "topic", "partition", "offset", "reason"],
+            await TextTable.WriteAsync(output, interactive, ["received", "topic", "partition", "offset", "reason"],
                 dead.Newest.Select(d => new[] { Time(d.ReceivedAt), d.SourceTopic, N(d.SourcePartition), N(d.SourceOffset), d.Reason }));
         }
     }
 
-    private static async Task LagTableAsync(TextWriter output, IReadOnlyList<PartitionLag> partitions)
+    private static async Task LagTableAsync(TextWriter output, bool interactive, IReadOnlyList<PartitionLag> partitions)
     {
         if (partitions.Count == 0)
         {
@@ -140,7 +140,7 @@ internal static class StatusCommand
             return;
         }
 
-        await TextTable.WriteAsync(output, ["topic", "partition", "position", "end", "lag"],
+        await TextTable.WriteAsync(output, interactive, ["topic", "partition", "position", "end", "lag"],
             partitions.Select(p => new[] { p.Topic, N(p.Partition), p.Position is { } position ? N(position) : "none", N(p.HighWatermark), p.Lag is { } lag ? N(lag) : "unknown" }));
     }
 

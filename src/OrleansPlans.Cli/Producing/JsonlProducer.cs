@@ -37,7 +37,7 @@ internal sealed class JsonlProducer(string bootstrapServers, IReadOnlyDictionary
 
         long delivered = 0, failed = 0, bad = 0;
         string? firstFailure = null;
-        var progress = new ProgressBar(environment.Out, environment.IsInteractive, "lines");
+        await using var progress = new ProgressBar(environment.Out, environment.IsInteractive, "lines");
         void OnDelivery(DeliveryReport<string?, byte[]> report)
         {
             if (report.Error.IsError)
@@ -84,7 +84,7 @@ internal sealed class JsonlProducer(string bootstrapServers, IReadOnlyDictionary
 
         Flush(producer, cancellationToken);
         progress.Report(Interlocked.Read(ref delivered) + Interlocked.Read(ref failed) + bad, stopped ? Interlocked.Read(ref delivered) + Interlocked.Read(ref failed) + bad : total);
-        progress.Complete();
+        await progress.CompleteAsync().ConfigureAwait(false);
         if (firstFailure is not null)
         {
             await environment.Error.WriteLineAsync($"error: {failed:N0} records were not acknowledged, e.g.: {firstFailure}").ConfigureAwait(false);
@@ -131,6 +131,7 @@ internal sealed class JsonlProducer(string bootstrapServers, IReadOnlyDictionary
         Action<DeliveryReport<string?, byte[]>> onDelivery, CancellationToken cancellationToken)
     {
         // The local queue is bounded; when it is full, serve delivery reports until there is room (bounded by the flush timeout).
+        // Hand-written, not a retry policy: Poll is librdkafka's own back-pressure, it frees room as it waits.
         var deadline = DateTime.UtcNow + FlushTimeout;
         while (true)
         {

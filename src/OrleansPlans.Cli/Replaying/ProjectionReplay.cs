@@ -37,7 +37,7 @@ internal sealed class ProjectionReplay(string connectionString, PostgresSinkOpti
         using var sink = new PostgresTableSink(dataSource, options);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = Task.Run(() => sink.RunAsync(stop.Token), CancellationToken.None);
-        var progress = new ProgressBar(output, environment.IsInteractive, "records");
+        await using var progress = new ProgressBar(output, environment.IsInteractive, "records");
         try
         {
             var caughtUp = sink.WaitUntilCaughtUpAsync(highs, timeout, cancellationToken);
@@ -49,16 +49,16 @@ internal sealed class ProjectionReplay(string connectionString, PostgresSinkOpti
 
             await caughtUp.ConfigureAwait(false);
             progress.Report(total, total);
-            progress.Complete();
+            await progress.CompleteAsync().ConfigureAwait(false);
         }
         catch (TimeoutException error)
         {
-            progress.Complete();
+            await progress.CompleteAsync().ConfigureAwait(false);
             throw new CliFailure($"The rebuild did not finish within {timeout}: {error.Message}", error);
         }
         catch (InvalidOperationException error)
         {
-            progress.Complete();
+            await progress.CompleteAsync().ConfigureAwait(false);
             throw new CliFailure($"The rebuild failed: {error.InnerException?.Message ?? error.Message}", error);
         }
         finally

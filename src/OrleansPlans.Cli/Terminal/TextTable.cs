@@ -1,20 +1,45 @@
+using Spectre.Console;
+
 namespace OrleansPlans.Cli.Terminal;
 
-/// <summary>Writes rows as left-aligned columns under a header, two spaces apart.</summary>
+/// <summary>
+/// Writes rows under a header with Spectre.Console: on a terminal a table with rounded borders and bold headers; when
+/// redirected, plain left-aligned columns two spaces apart, no borders, never wrapped, so scripts can split them.
+/// </summary>
 internal static class TextTable
 {
-    public static async Task WriteAsync(TextWriter output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    public static Task WriteAsync(TextWriter output, bool interactive, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var all = rows.ToList();
-        var widths = header.Select((h, i) => all.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        await output.WriteLineAsync(Format(header, widths)).ConfigureAwait(false);
-        await output.WriteLineAsync(Format(widths.Select(w => new string('-', w)).ToArray(), widths)).ConfigureAwait(false);
-        foreach (var row in all)
+        var table = Create(interactive, header, rows);
+        if (interactive)
         {
-            await output.WriteLineAsync(Format(row, widths)).ConfigureAwait(false);
+            SpectreConsoles.For(output, interactive: true).Write(table);
+            return output.FlushAsync();
         }
+
+        // Spectre pads every cell to its column's width; plain lines end at their last character.
+        using var rendered = new StringWriter();
+        SpectreConsoles.For(rendered, interactive: false).Write(table);
+        var lines = rendered.ToString().Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0);
+        return output.WriteAsync(string.Concat(lines.Select(line => line + output.NewLine)));
     }
 
-    private static string Format(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+    /// <summary>The table as Spectre.Console renders it: bordered for a terminal, bare for redirected output.</summary>
+    public static Table Create(bool interactive, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var table = new Table { Border = interactive ? TableBorder.Rounded : TableBorder.None };
+        var headerStyle = interactive ? new Style(decoration: Decoration.Bold) : Style.Plain;
+        foreach (var title in header)
+        {
+            table.AddColumn(new TableColumn(new Text(title, headerStyle)) { Padding = interactive ? new Padding(1, 0) : new Padding(0, 0, 2, 0) });
+        }
+
+        foreach (var row in rows)
+        {
+            // Text, not markup: cells hold plan ids, reasons and errors that may contain '[' or ']'.
+            table.AddRow(row.Select(cell => new Text(cell)));
+        }
+
+        return table;
+    }
 }

@@ -8,7 +8,7 @@ namespace OrleansPlans.Grains.Operations;
 /// <summary>Adapter over <see cref="MergeAuditLog"/> (key 0).</summary>
 internal sealed class MergeAuditLogGrain(
     [PersistentState("merge-audit-log", PlanAnalyticsStorage.Name)] IPersistentState<JsonGrainState> state)
-    : Grain, IMergeAuditLogGrain
+    : Grain, IMergeAuditLogGrain, IMergeAuditLogGrainInternal
 {
     private MergeAuditLog _log = null!;
 

@@ -30,7 +30,7 @@ internal sealed class MergeRequestGrain(
         {
             // Listed before it is stored: a crash in between leaves an id whose grain is empty, which the audit list
             // skips, and the retry stores it; never a stored request missing from the list.
-            await GrainFactory.GetGrain<IMergeAuditLogGrain>(0).AppendAsync(request.RequestId);
+            await GrainFactory.GetGrain<IMergeAuditLogGrainInternal>(0).AppendAsync(request.RequestId);
         }
 
         await SaveAsync(admission.Record);

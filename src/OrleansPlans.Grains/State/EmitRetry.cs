@@ -2,7 +2,8 @@ namespace OrleansPlans.Grains.State;
 
 /// <summary>
 /// Re-runs a grain's emit on a timer after it failed, until it succeeds, so rows left unemitted by a failure go out
-/// even if nothing else touches the grain.
+/// even if nothing else touches the grain. Hand-written, not a retry policy: a grain timer runs the retry on the grain's
+/// own scheduler (its ledger is not thread-safe) and ends with the activation; a policy's loop would run outside both.
 /// </summary>
 internal sealed class EmitRetry(IGrainBase grain, Func<Task> emit)
 {

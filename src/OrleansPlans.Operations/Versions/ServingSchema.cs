@@ -52,24 +52,16 @@ public static partial class ServingSchema
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(to);
-        var deadline = TimeProvider.System.GetTimestamp() + (long)(LockWait.TotalSeconds * TimeProvider.System.TimestampFrequency);
-        while (true)
+        // Readers holding a relation longer than LockAttempt make the attempt roll back (they are never blocked for long,
+        // and never chosen as a deadlock victim); it is tried again until LockWait has passed.
+        var retry = SwitchLockRetry.Create(RetryDelay, LockWait, TimeProvider.System);
+        try
         {
-            try
-            {
-                return await TrySwitchAsync(dataSource, servingSchema, to, cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException busy) when (busy.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
-            {
-                // Readers held a relation longer than LockAttempt: the attempt rolled back (they were never blocked for
-                // long, and never chosen as a deadlock victim); try again until LockWait has passed.
-                if (TimeProvider.System.GetTimestamp() > deadline)
-                {
-                    throw new InvalidOperationException($"Could not lock the relations of {servingSchema} within {LockWait.TotalSeconds:0} s: queries kept them busy. Try again.", busy);
-                }
-
-                await Task.Delay(RetryDelay, cancellationToken).ConfigureAwait(false);
-            }
+            return await retry.ExecuteAsync(ct => new ValueTask<ServingState>(TrySwitchAsync(dataSource, servingSchema, to, ct)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException busy) when (SwitchLockRetry.IsBusy(busy))
+        {
+            throw new InvalidOperationException($"Could not lock the relations of {servingSchema} within {LockWait.TotalSeconds:0} s: queries kept them busy. Try again.", busy);
         }
     }
 

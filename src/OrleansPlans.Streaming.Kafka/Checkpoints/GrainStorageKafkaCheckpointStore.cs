@@ -28,6 +28,7 @@ public sealed class GrainStorageKafkaCheckpointStore(IGrainStorage storage) : IK
 
         // Read-then-write with the storage's ETag: when a partition moves between silos, the silo that lost it may
         // still try to write; the ETag check makes a stale writer re-read, and a checkpoint never moves backwards.
+        // Hand-written, not a retry policy: each attempt re-reads and re-decides (compare-and-set), without delay.
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();

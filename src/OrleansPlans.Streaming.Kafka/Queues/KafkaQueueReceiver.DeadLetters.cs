@@ -16,7 +16,8 @@ internal sealed partial class KafkaQueueReceiver
         catch (Exception ex)
         {
             // Never skip a record that is not safely dead-lettered: drop this pull and read it again on the next one. A
-            // failure that repeats makes the partition stuck for readiness and status to report.
+            // failure that repeats makes the partition stuck for readiness and status to report. Hand-written, not a retry
+            // policy: the retry is a rewind of the partition, part of the provider's no-skip guarantee.
             if (_logLimiter.Allow(_logger, LogLevel.Warning, $"could not dead-letter records of {_queue.Topic}[{_queue.Partition}]: {ex.Message}"))
             {
                 KafkaLog.DeadLetterFailedRewinding(_logger, ex, _providerName, _queue.Topic, _queue.Partition, firstOffset);

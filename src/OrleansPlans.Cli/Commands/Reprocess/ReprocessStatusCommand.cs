@@ -31,7 +31,7 @@ internal static class ReprocessStatusCommand
             var servingStatus = serving.Version is { } current && current != version
                 ? await options.ReadStatusAsync(parsed, current, serving, cancellationToken)
                 : null;
-            await PrintAsync(environment.Out, serving, version, status, servingStatus);
+            await PrintAsync(environment.Out, environment.IsInteractive, serving, version, status, servingStatus);
             foreach (var warning in status.Warnings)
             {
                 await environment.Error.WriteLineAsync($"warning: {version}: {warning}");
@@ -42,7 +42,7 @@ internal static class ReprocessStatusCommand
         return command;
     }
 
-    private static async Task PrintAsync(TextWriter output, ServingState serving, PipelineVersion version, PipelineStatus status, PipelineStatus? servingStatus)
+    private static async Task PrintAsync(TextWriter output, bool interactive, ServingState serving, PipelineVersion version, PipelineStatus status, PipelineStatus? servingStatus)
     {
         await output.WriteLineAsync($"{serving.ServingSchema} serves: {serving.Version?.Name ?? "nothing yet"}{(serving.HoldsTables ? $" (its tables are in {serving.ServingSchema})" : "")}");
         var rows = new List<string[]>();
@@ -52,7 +52,7 @@ internal static class ReprocessStatusCommand
         }
 
         rows.Add(Row(version.Name, serving.Serves(version) ? "serving" : "new", status, serving.DataSchemaOf(version)));
-        await TextTable.WriteAsync(output, ["version", "role", "input group", "input lag", "sink lag", "tables"], rows);
+        await TextTable.WriteAsync(output, interactive, ["version", "role", "input group", "input lag", "sink lag", "tables"], rows);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Input read by {version} (records read of those retained, per topic):");
@@ -64,7 +64,7 @@ internal static class ReprocessStatusCommand
             var percent = read is { } r && retained > 0 ? (100.0 * r / retained).ToString("0.0", CultureInfo.InvariantCulture) + " %" : retained == 0 ? "100 %" : "unknown";
             return new[] { topic.Key, read is { } value ? N(value) : "unknown", N(retained), percent };
         });
-        await TextTable.WriteAsync(output, ["topic", "read", "retained", "progress"], byTopic);
+        await TextTable.WriteAsync(output, interactive, ["topic", "read", "retained", "progress"], byTopic);
 
         await output.WriteLineAsync();
         var behind = StatusWait.Behind(status);
