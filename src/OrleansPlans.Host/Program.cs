@@ -22,6 +22,7 @@ var silo = builder.AddOrleansPlansSilo(kafka, postgres);
 var telemetry = builder.AddOrleansPlansTelemetry(silo.InstanceId);
 builder.AddServiceApi(kafka);
 builder.AddDashboard(kafka, postgres, silo);
+builder.AddOrleansDashboardSignIn(postgres.ConnectionString);
 builder.Services.AddPipelineHealthChecks();
 builder.Services.AddHostedService<ReadyAnnouncer>();
 if (builder.Configuration.GetValue("Sink:Enabled", true))
@@ -47,6 +48,7 @@ if (builder.Configuration.GetValue("Demo:Enabled", true))
 var app = builder.Build();
 app.MapOrleansPlansApi();
 app.MapOrleansPlansDashboard();
+app.MapOrleansClusterDashboard();
 app.MapPipelineHealth();
 app.MapOrleansPlansTelemetry(telemetry);
 await app.RunAsync();
