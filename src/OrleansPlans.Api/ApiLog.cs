@@ -24,4 +24,7 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 5105, Level = LogLevel.Warning,
         Message = "Answered 503 to {Method} {Path}: {System} did not answer ({Suppressed} earlier 503s not logged: rate limit)")]
     public static partial void DependencyUnavailable(ILogger logger, string method, string path, string system, int suppressed, Exception exception);
+
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Information, Message = "Operator sign-in with {Caller} from {RemoteAddress}")]
+    public static partial void OperatorSignedIn(ILogger logger, string caller, string? remoteAddress);
 }

@@ -14,6 +14,7 @@ using OrleansPlans.Sink.Postgres;
 
 // Settings ship beside the binary, so the job behaves the same from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.FilterWatchdogStartupNoise(); // one false alarm of Orleans' watchdog on every start (see the class)
 builder.JoinDevRunIfAsked(); // Dev:Join=true: one of several silos of a dev run (see README, "Several silos")
 builder.ApplyPipelineVersion(); // Pipeline:Version=v2: a version beside the serving one, with names of its own (README, "Reprocessing")
 var kafka = builder.AddKafkaInput();
@@ -22,6 +23,7 @@ var silo = builder.AddOrleansPlansSilo(kafka, postgres);
 var telemetry = builder.AddOrleansPlansTelemetry(silo.InstanceId);
 builder.AddServiceApi(kafka);
 builder.AddDashboard(kafka, postgres, silo);
+builder.AddOrleansDashboardSignIn(postgres.ConnectionString);
 builder.Services.AddPipelineHealthChecks();
 builder.Services.AddHostedService<ReadyAnnouncer>();
 if (builder.Configuration.GetValue("Sink:Enabled", true))
@@ -47,6 +49,7 @@ if (builder.Configuration.GetValue("Demo:Enabled", true))
 var app = builder.Build();
 app.MapOrleansPlansApi();
 app.MapOrleansPlansDashboard();
+app.MapOrleansClusterDashboard();
 app.MapPipelineHealth();
 app.MapOrleansPlansTelemetry(telemetry);
 await app.RunAsync();

@@ -30,6 +30,16 @@ public sealed class PageAssetTests(AnalyticsDatabaseFixture database)
     }
 
     [Fact]
+    public async Task the_page_links_operators_to_the_orleans_dashboard_the_host_serves_at_orleans()
+    {
+        await using var host = await DashboardHost.StartAsync(database);
+
+        var html = await host.Http.GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<a href=\"/orleans/\" data-testid=\"orleans-dashboard-link\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task an_unknown_file_under_dashboard_is_404()
     {
         await using var host = await DashboardHost.StartAsync(database);

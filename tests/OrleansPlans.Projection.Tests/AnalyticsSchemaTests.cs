@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Persistence.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 
@@ -28,13 +29,15 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task the_tables_have_the_contract_columns_types_and_primary_keys()
+    public async Task the_tables_have_the_described_columns_types_nullability_and_primary_keys()
     {
         await using var database = await postgres.CreateDatabaseAsync("columns");
         await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
 
         var columns = await ScalarsAsync<string>(database, """
-            select c.table_name || '.' || c.column_name || ':' || c.data_type || case when k.column_name is null then '' else ' pk' end
+            select c.table_name || '.' || c.column_name || ':' || c.data_type
+                   || case when c.is_nullable = 'YES' then ' null' else '' end
+                   || case when k.column_name is null then '' else ' pk' end
             from information_schema.columns c
             left join information_schema.key_column_usage k
               on k.table_schema = c.table_schema and k.table_name = c.table_name and k.column_name = c.column_name
@@ -44,18 +47,11 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
             order by c.table_name, c.ordinal_position
             """);
 
-        Assert.Equal(
-        [
-            "dead_letters.source_topic:text pk", "dead_letters.source_partition:integer pk", "dead_letters.source_offset:bigint pk",
-            "dead_letters.reason:text", "dead_letters.raw_value:bytea", "dead_letters.received_at:timestamp with time zone",
-            "plan_content_usage.plan_id:text pk", "plan_content_usage.content_id:text pk", "plan_content_usage.seconds:bigint", "plan_content_usage.events:bigint",
-            "plan_members.plan_id:text pk", "plan_members.user_id:text pk", "plan_members.member_since:timestamp with time zone",
-            "plan_usage_daily.plan_id:text pk", "plan_usage_daily.day:date pk", "plan_usage_daily.seconds:bigint", "plan_usage_daily.events:bigint", "plan_usage_daily.active_users:bigint",
-            "plan_usage_hourly.plan_id:text pk", "plan_usage_hourly.hour_start:timestamp with time zone pk", "plan_usage_hourly.seconds:bigint", "plan_usage_hourly.events:bigint",
-            "plan_usage_monthly.plan_id:text pk", "plan_usage_monthly.month:date pk", "plan_usage_monthly.seconds:bigint", "plan_usage_monthly.events:bigint", "plan_usage_monthly.active_users:bigint",
-            "plans.plan_id:text pk", "plans.status:text", "plans.merged_into:text", "plans.member_count:bigint",
-            "unattributed_usage_daily.day:date pk", "unattributed_usage_daily.seconds:bigint", "unattributed_usage_daily.events:bigint",
-        ], columns);
+        // The one description the sink writes and the row JSON is tested against (OutputTableDescriptions).
+        var described = OutputTableDescriptions.All
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .SelectMany(t => t.Columns.Select((c, i) => $"{t.Name}.{c.Name}:{SqlType(c.Type)}{(c.Nullable ? " null" : "")}{(i < t.KeyCount ? " pk" : "")}"));
+        Assert.Equal(described, columns);
     }
 
     [Fact]
@@ -131,6 +127,18 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
             ["plan-a 2026-03-01 100 2 1"],
             await ScalarsAsync<string>(database, "select concat_ws(' ', plan_id, month, seconds, events, active_users) from analytics.plan_usage_monthly order by plan_id, month"));
     }
+
+    // As information_schema.columns.data_type names them.
+    private static string SqlType(ColumnType type) => type switch
+    {
+        ColumnType.Text => "text",
+        ColumnType.Timestamptz => "timestamp with time zone",
+        ColumnType.Date => "date",
+        ColumnType.Integer => "integer",
+        ColumnType.Bigint => "bigint",
+        ColumnType.Bytea => "bytea",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
 
     private static async Task ExecuteAsync(NpgsqlDataSource database, string sql)
     {

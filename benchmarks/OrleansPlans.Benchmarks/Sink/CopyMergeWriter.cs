@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Sink.Postgres.Decoding;
 using OrleansPlans.Sink.Postgres.Tables;
 using OrleansPlans.Sink.Postgres.Writing;

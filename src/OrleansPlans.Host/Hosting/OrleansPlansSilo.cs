@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Host.Kafka;
@@ -50,6 +51,7 @@ public static class OrleansPlansSilo
             orleans.Services.Configure<GroupCommitOptions>(builder.Configuration.GetSection("GroupCommit"));
             // PlanTables:MonthlyUsage=false leaves plan_usage_monthly empty (the benchmark measures its cost so).
             orleans.Services.Configure<PlanTablesOptions>(builder.Configuration.GetSection("PlanTables"));
+            orleans.AddDashboard(); // the Orleans Dashboard's grain service and call profiler; served by OrleansDashboardHosting
             orleans.AddActivityPropagation(); // grain calls become spans of the HTTP request or stream batch that made them
             orleans.AddKafkaProjection(projection =>
             {

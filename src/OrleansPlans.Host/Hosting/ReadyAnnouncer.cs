@@ -21,6 +21,7 @@ public sealed class ReadyAnnouncer(IHostApplicationLifetime lifetime, IServer se
         {
             var root = address.TrimEnd('/');
             Console.WriteLine($"  dashboard {root}/   API {root}/api/v1 (OpenAPI {root}/openapi/v1.json)   probes {root}/health/ready   metrics {root}/metrics");
+            Console.WriteLine($"  Orleans dashboard {root}{OrleansDashboardHosting.RoutePrefix}/ (operators: sign in with the operator key)");
         }
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OrleansPlans.Host.DataProtection;
 using OrleansPlans.Persistence.Postgres;
+using OrleansPlans.Persistence.Postgres.Migrations;
 using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Host.Hosting;
 
@@ -14,7 +16,7 @@ public static class PostgresHosting
     /// <summary>
     /// Uses the configured connection string or starts the embedded server under <see cref="PostgresOptions.DataDirectory"/>
     /// (and writes its connection string to <see cref="PostgresOptions.ConnectionFile"/>); applies the Orleans and
-    /// analytics migrations; sizes the connection pools (<see cref="PoolSizing"/>). Returns the options with the
+    /// analytics migrations and the shared data-protection key ring's; sizes the connection pools (<see cref="PoolSizing"/>). Returns the options with the
     /// connection string filled in.
     /// With <paramref name="fresh"/> the embedded database is recreated: the dev broker keeps its topics in memory,
     /// so state, checkpoints and tables from an earlier run would describe a log that no longer exists.
@@ -45,6 +47,7 @@ public static class PostgresHosting
         await using (var dataSource = NpgsqlDataSource.Create(options.ConnectionString))
         {
             await Sink.Postgres.AnalyticsSchema.MigrateAsync(dataSource, options.AnalyticsSchema, cancellationToken: cancellationToken);
+            await PostgresMigrator.ApplyAsync(dataSource, DataProtectionMigrations.Set, cancellationToken);
         }
 
         if (embedded)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using OrleansPlans.Sink.Postgres.Tables;
+using OrleansPlans.Domain.Rows;
 
 namespace OrleansPlans.Sink.Postgres.Decoding;
 
@@ -8,7 +8,7 @@ namespace OrleansPlans.Sink.Postgres.Decoding;
 internal static class ColumnValues
 {
     /// <summary>A key part (text) as the column's value; null when it does not parse.</summary>
-    public static object? FromText(SinkColumn column, string text) => column.Type switch
+    public static object? FromText(OutputColumn column, string text) => column.Type switch
     {
         ColumnType.Text => text.Length > 0 && Allowed(column, text) ? text : null,
         ColumnType.Timestamptz => ParseInstant(text),
@@ -20,7 +20,7 @@ internal static class ColumnValues
 
     /// <summary>A JSON property as the column's value.</summary>
     /// <returns>False (with a reason) when the property is missing, null where not allowed, or of the wrong shape.</returns>
-    public static bool TryFromJson(SinkColumn column, JsonElement row, out object? value, out string? error)
+    public static bool TryFromJson(OutputColumn column, JsonElement row, out object? value, out string? error)
     {
         value = null;
         error = null;
@@ -63,7 +63,7 @@ internal static class ColumnValues
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static bool Allowed(SinkColumn column, string text) => column.AllowedValues is null || column.AllowedValues.Contains(text);
+    private static bool Allowed(OutputColumn column, string text) => column.AllowedValues is null || column.AllowedValues.Contains(text);
 
     private static object? ParseInstant(string text) =>
         text.Length >= 20 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && HasOffset(text)

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using OrleansPlans.Domain.Rows;
 using OrleansPlans.Sink.Postgres.Decoding;
-using OrleansPlans.Sink.Postgres.Tables;
 
 namespace OrleansPlans.Sink.Postgres.Writing;
 
@@ -9,11 +9,11 @@ namespace OrleansPlans.Sink.Postgres.Writing;
 internal static class ArrayParameters
 {
     /// <summary>Column <paramref name="index"/> of every record's key (deletes), as one typed array.</summary>
-    public static NpgsqlParameter Keys(SinkColumn column, IReadOnlyList<DecodedRecord> records, int index) =>
+    public static NpgsqlParameter Keys(OutputColumn column, IReadOnlyList<DecodedRecord> records, int index) =>
         For(column, records, index, fromKey: true);
 
     /// <summary>Column <paramref name="index"/> of every record's values (upserts), as one typed array.</summary>
-    public static NpgsqlParameter Values(SinkColumn column, IReadOnlyList<DecodedRecord> records, int index) =>
+    public static NpgsqlParameter Values(OutputColumn column, IReadOnlyList<DecodedRecord> records, int index) =>
         For(column, records, index, fromKey: false);
 
     public static NpgsqlParameter Array(NpgsqlDbType elementType, object values) =>
@@ -21,7 +21,7 @@ internal static class ArrayParameters
 
     public static NpgsqlParameter Value(object value) => new() { Value = value };
 
-    private static NpgsqlParameter For(SinkColumn column, IReadOnlyList<DecodedRecord> records, int index, bool fromKey) => column.Type switch
+    private static NpgsqlParameter For(OutputColumn column, IReadOnlyList<DecodedRecord> records, int index, bool fromKey) => column.Type switch
     {
         ColumnType.Text => Array(NpgsqlDbType.Text, Fill<string?>(records, index, fromKey)),
         ColumnType.Timestamptz => Array(NpgsqlDbType.TimestampTz, Fill<DateTime>(records, index, fromKey)),
