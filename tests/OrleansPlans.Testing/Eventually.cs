@@ -5,18 +5,21 @@ namespace OrleansPlans.Testing;
 /// <summary>Bounded polling for an outcome: how tests wait, instead of sleeping for a guessed time.</summary>
 public static class Eventually
 {
-    /// <summary>How often a condition is checked again.</summary>
+    /// <summary>How often a condition is checked again unless a caller says otherwise.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Fails the test unless <paramref name="condition"/> holds within <paramref name="timeout"/>; the failure says <paramref name="describe"/>.</summary>
-    public static Task HoldsAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
-        HoldsAsync(() => Task.FromResult(condition()), timeout, describe);
+    /// <summary>
+    /// Fails the test unless <paramref name="condition"/> holds within <paramref name="timeout"/>; the failure says
+    /// <paramref name="describe"/>. A costly condition passes a longer <paramref name="every"/>.
+    /// </summary>
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe, TimeSpan? every = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), timeout, describe, every);
 
-    /// <summary>Fails the test unless <paramref name="condition"/> holds within <paramref name="timeout"/>; the failure says <paramref name="describe"/>.</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
+    /// <inheritdoc cref="HoldsAsync(Func{bool}, TimeSpan, Func{string}, TimeSpan?)"/>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe, TimeSpan? every = null)
     {
         var elapsed = Stopwatch.StartNew();
-        using var tick = new PeriodicTimer(PollInterval);
+        using var tick = new PeriodicTimer(every ?? PollInterval);
         while (!await condition())
         {
             if (elapsed.Elapsed > timeout)
