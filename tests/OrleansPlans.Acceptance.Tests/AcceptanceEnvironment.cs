@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
 using OrleansPlans.DevBroker;
-using OrleansPlans.Domain.Rows;
 using OrleansPlans.Oracle;
 using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Sink.Postgres;
@@ -253,10 +252,7 @@ internal sealed class AcceptanceEnvironment : IAsyncDisposable
     private async Task StartAsync(IReadOnlyList<string> silos, CancellationToken cancellationToken)
     {
         _broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions });
-        _broker.CreateTopics([Topics.Membership, Topics.Usage], InputPartitions);
-        _broker.CreateTopic(Topics.Merges, partitions: 1);
-        // dead-letters is both the provider's dead-letter topic and the dead_letters output topic.
-        _broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic), OutputPartitions);
+        _broker.CreateContractTopics(InputPartitions, OutputPartitions);
         _postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
         _connectionString = await _postgres.CreateDatabaseAsync("acceptance", cancellationToken);
         _dataSource = NpgsqlDataSource.Create(_connectionString);

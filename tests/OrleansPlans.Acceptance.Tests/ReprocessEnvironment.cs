@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Npgsql;
 using OrleansPlans.Cli;
 using OrleansPlans.DevBroker;
-using OrleansPlans.Domain.Rows;
 using OrleansPlans.Oracle;
 using OrleansPlans.Postgres.Embedded;
 
@@ -40,19 +39,21 @@ internal sealed class ReprocessEnvironment : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    /// <summary>Starts the broker with the input topics and the output topics of <paramref name="versions"/>, and PostgreSQL.</summary>
-    public static async Task<ReprocessEnvironment> StartAsync(string name, IReadOnlyList<string> versionSuffixes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts PostgreSQL and the broker with the contract's topics and the output topics of the versions after the base
+    /// (<paramref name="laterVersionSuffixes"/>, such as <c>-v2</c>).
+    /// </summary>
+    public static async Task<ReprocessEnvironment> StartAsync(string name, IReadOnlyList<string> laterVersionSuffixes, CancellationToken cancellationToken)
     {
         var environment = new ReprocessEnvironment(name);
         try
         {
             environment._broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = Partitions });
-            environment._broker.CreateTopics([Topics.Membership, Topics.Usage], AcceptanceEnvironment.InputPartitions);
-            environment._broker.CreateTopic(Topics.Merges, partitions: 1);
+            environment._broker.CreateContractTopics(AcceptanceEnvironment.InputPartitions, Partitions);
             // The dev broker has no CreateTopics request, so 'reprocess start' cannot create a version's topics here.
-            foreach (var suffix in versionSuffixes)
+            foreach (var suffix in laterVersionSuffixes)
             {
-                environment._broker.CreateTopics(OutputTables.All.Select(t => OutputTables.DefaultTopic(t) + suffix), Partitions);
+                environment._broker.CreateOutputTopics(Partitions, suffix);
             }
 
             environment._postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);

@@ -25,7 +25,7 @@ public sealed class ReprocessTests
         }).Generate();
         var (tables, statistics) = BatchOracle.Run(records);
         Assert.True(statistics.MergesApplied > 0 && statistics.InvalidByReason.Values.Sum() > 0, "the data set must merge plans and dead-letter records");
-        await using var run = await ReprocessEnvironment.StartAsync("reprocess", ["", "-v2"], cancellationToken);
+        await using var run = await ReprocessEnvironment.StartAsync("reprocess", ["-v2"], cancellationToken);
 
         // The serving deployment: the base version (no Pipeline:Version), with its tables in analytics, over most of the
         // input. It predates monthly active users: its plan_usage_monthly stays empty (the table the new version gains).

@@ -10,7 +10,7 @@ public sealed class DevBrokerCommandTests
     [Fact]
     public async Task dev_broker_serves_the_contract_topics_at_the_fixed_port_until_cancelled()
     {
-        var port = FreePortRun(3);
+        var port = LoopbackPorts.FreeConsecutive(3);
         var file = Path.Combine(Path.GetTempPath(), $"orleansplans-bootstrap-{Guid.NewGuid():N}.txt");
         using var stop = new CancellationTokenSource();
         var running = new CliRunner().RunAsync(stop.Token, "dev-broker", "--port", $"{port}", "--partitions", "3", "--bootstrap-file", file);
@@ -63,36 +63,5 @@ public sealed class DevBrokerCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"127.0.0.1:{port}", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(file));
-    }
-
-    /// <summary>The first of <paramref name="count"/> consecutive free loopback ports.</summary>
-    private static int FreePortRun(int count)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var start = Random.Shared.Next(20_000, 60_000);
-            var sockets = new List<Socket>();
-            try
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    sockets.Add(socket);
-                    socket.Bind(new IPEndPoint(IPAddress.Loopback, start + i));
-                }
-
-                return start;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another range.
-            }
-            finally
-            {
-                sockets.ForEach(s => s.Dispose());
-            }
-        }
-
-        throw new InvalidOperationException($"No {count} consecutive free ports found.");
     }
 }

@@ -3,7 +3,7 @@ using Npgsql;
 namespace OrleansPlans.Cli.Tests;
 
 /// <summary><c>migrate</c> against a private PostgreSQL server.</summary>
-public sealed class MigrateCommandTests(PostgresFixture postgres)
+public sealed class MigrateCommandTests(PostgresServerFixture postgres)
 {
     [Fact]
     public async Task migrate_applies_the_orleans_and_analytics_migrations_once_and_then_reports_up_to_date()

@@ -4,7 +4,7 @@ using OrleansPlans.Projection.Kafka;
 namespace OrleansPlans.Cli.Tests;
 
 /// <summary><c>replay</c>: the tables are emptied and rebuilt from the compacted output topics with the sink's code.</summary>
-public sealed class ReplayCommandTests(PostgresFixture postgres)
+public sealed class ReplayCommandTests(PostgresServerFixture postgres)
 {
     [Fact]
     public async Task replay_rebuilds_the_tables_from_the_output_topics_and_leaves_the_offsets_at_the_end()

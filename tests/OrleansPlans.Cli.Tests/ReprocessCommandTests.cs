@@ -4,7 +4,7 @@ namespace OrleansPlans.Cli.Tests;
 /// <c>reprocess switch|drop</c> against a private PostgreSQL server, with <c>--force</c> so no Kafka is needed (the
 /// caught-up check, <c>start</c> and <c>status</c> run against real hosts in the acceptance test <c>ReprocessTests</c>).
 /// </summary>
-public sealed class ReprocessCommandTests(PostgresFixture postgres)
+public sealed class ReprocessCommandTests(PostgresServerFixture postgres)
 {
     [Fact]
     public async Task switches_move_analytics_from_the_base_tables_to_views_of_each_version_and_drop_removes_a_retired_one()

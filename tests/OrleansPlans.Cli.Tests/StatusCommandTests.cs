@@ -5,7 +5,7 @@ using OrleansPlans.Operations.Status;
 namespace OrleansPlans.Cli.Tests;
 
 /// <summary><c>status</c> (and the <see cref="PipelineStatusReader"/> behind it) against a dev broker and a private PostgreSQL.</summary>
-public sealed class StatusCommandTests(PostgresFixture postgres)
+public sealed class StatusCommandTests(PostgresServerFixture postgres)
 {
     [Fact]
     public async Task status_reports_input_and_sink_lag_per_partition_silos_and_the_newest_dead_letters()

@@ -1,11 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Confluent.Kafka;
 
 namespace OrleansPlans.Cli.Tests;
 
 /// <summary><c>status --wait</c>: a caught-up answer to wait on, with a bounded timeout and an exit code.</summary>
-public sealed class StatusWaitTests(PostgresFixture postgres)
+public sealed class StatusWaitTests(PostgresServerFixture postgres)
 {
     [Fact]
     public async Task status_wait_exits_0_once_input_and_sink_lag_are_zero()
@@ -47,7 +45,7 @@ public sealed class StatusWaitTests(PostgresFixture postgres)
     {
         var connection = await MigratedDatabaseAsync("wait_unknown");
 
-        var result = await new CliRunner().RunAsync("status", "--wait", "--timeout", "1s", "--json", "--bootstrap", $"127.0.0.1:{ClosedPort()}",
+        var result = await new CliRunner().RunAsync("status", "--wait", "--timeout", "1s", "--json", "--bootstrap", $"127.0.0.1:{LoopbackPorts.Free()}",
             "--connection", connection);
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -85,13 +83,5 @@ public sealed class StatusWaitTests(PostgresFixture postgres)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = group, EnableAutoCommit = false }).Build();
         consumer.Commit(offsets);
-    }
-
-    // A port that was free a moment ago: nothing listens there.
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

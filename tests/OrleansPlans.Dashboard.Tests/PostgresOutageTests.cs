@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using Npgsql;
 using OrleansPlans.Dashboard.Status;
 using OrleansPlans.Operations.Status;
 using OrleansPlans.Postgres.Embedded;
-using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Dashboard.Tests;
 
@@ -26,10 +23,7 @@ public sealed class PostgresOutageTests(AnalyticsDatabaseFixture database) : IAs
         var cancellationToken = TestContext.Current.CancellationToken;
         _server = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
         _connectionString = await _server.CreateDatabaseAsync("outage_tests", cancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
-        await AnalyticsSchema.MigrateAsync(dataSource, Seed.Schema, cancellationToken: cancellationToken);
-        await using var insert = dataSource.CreateCommand(Seed.Sql(AnalyticsSchema.Quote(Seed.Schema)));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await SeededDatabase.FillAsync(_connectionString, cancellationToken);
     }
 
     [Fact]
@@ -38,7 +32,7 @@ public sealed class PostgresOutageTests(AnalyticsDatabaseFixture database) : IAs
         var time = new SteppedTimeProvider(Seed.Now);
         await using var host = await DashboardHost.StartAsync(database, connectionString: _connectionString, time: time, configureStatus: status =>
         {
-            status.BootstrapServers = $"127.0.0.1:{ClosedLoopbackPort()}";
+            status.BootstrapServers = $"127.0.0.1:{LoopbackPorts.Free()}";
             status.Timeout = TimeSpan.FromSeconds(1);
         });
 
@@ -93,12 +87,5 @@ public sealed class PostgresOutageTests(AnalyticsDatabaseFixture database) : IAs
         {
             await _server.DisposeAsync();
         }
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

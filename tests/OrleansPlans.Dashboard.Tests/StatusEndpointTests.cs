@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using OrleansPlans.Dashboard.Status;
 using OrleansPlans.Operations.Status;
@@ -55,7 +54,7 @@ public sealed class StatusEndpointTests(AnalyticsDatabaseFixture database)
     [Fact]
     public async Task the_dashboards_own_reader_reports_an_unreachable_kafka_and_reads_postgresql()
     {
-        var closedPort = ClosedLoopbackPort();
+        var closedPort = LoopbackPorts.Free();
         await using var host = await DashboardHost.StartAsync(database, configureStatus: status =>
         {
             status.BootstrapServers = $"127.0.0.1:{closedPort}";
@@ -100,13 +99,6 @@ public sealed class StatusEndpointTests(AnalyticsDatabaseFixture database)
 
         Assert.Contains("PipelineStatusOptions.BootstrapServers is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("PipelineStatusOptions.Timeout must be from 1 second to 5 minutes", error.Message, StringComparison.Ordinal);
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nothing answers there
     }
 
     private sealed class FixedStuckPartitions(IReadOnlyList<StuckPartition> current) : IStuckPartitionSource

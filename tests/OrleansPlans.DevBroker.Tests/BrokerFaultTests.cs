@@ -27,7 +27,7 @@ public sealed class BrokerFaultTests
         {
             Topics = [topic],
             DefaultPartitions = 4,
-            FixedBasePort = fixedPorts ? FreePorts.FindConsecutive(3) : null,
+            FixedBasePort = fixedPorts ? LoopbackPorts.FreeConsecutive(3) : null,
         });
         cluster.SetPartitionLeader(topic, 0, LeaderId);
         var partition = new TopicPartition(topic, new Partition(0));

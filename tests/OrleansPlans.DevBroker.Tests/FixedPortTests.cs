@@ -9,7 +9,7 @@ public sealed class FixedPortTests
     public async Task fixed_ports_give_a_predictable_bootstrap_address_that_clients_use_end_to_end()
     {
         var token = TestContext.Current.CancellationToken;
-        var basePort = FreePorts.FindConsecutive(3);
+        var basePort = LoopbackPorts.FreeConsecutive(3);
         var topic = TestNames.Unique("fixed");
         await using var cluster = DevBrokerCluster.Start(new DevBrokerOptions { FixedBasePort = basePort, Topics = [topic] });
 
@@ -36,7 +36,7 @@ public sealed class FixedPortTests
     [Fact]
     public async Task the_fixed_ports_are_released_on_dispose_so_a_restarted_broker_gets_the_same_address()
     {
-        var basePort = FreePorts.FindConsecutive(2);
+        var basePort = LoopbackPorts.FreeConsecutive(2);
         var options = new DevBrokerOptions { BrokerCount = 2, FixedBasePort = basePort };
 
         string firstAddress;

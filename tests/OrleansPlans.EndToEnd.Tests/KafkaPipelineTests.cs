@@ -13,7 +13,6 @@ using OrleansPlans.Operations.Status;
 using OrleansPlans.Oracle;
 using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Persistence.Postgres.Hosting;
-using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.EndToEnd.Tests;
@@ -22,9 +21,12 @@ namespace OrleansPlans.EndToEnd.Tests;
 /// The contract's topics on the dev broker → the Kafka stream provider with the contract decoder → 2 silos. One silo
 /// is stopped mid-stream and another started; once everything is consumed the tables equal the oracle.
 /// </summary>
-public sealed class KafkaPipelineTests
+public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+
+    // Comparing reads the dead-letter topic anew: twice a second is often enough.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     [Fact]
     public async Task generated_records_through_kafka_and_two_silos_with_a_silo_restart_equal_the_oracle()
@@ -39,8 +41,7 @@ public sealed class KafkaPipelineTests
         var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e", CheckpointStorageName = "checkpoints" };
         broker.CreateTopics([input.MembershipTopic, input.UsageTopic, input.DeadLetterTopic]);
         broker.CreateTopic(input.MergesTopic, partitions: 1);
-        await using var postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var connectionString = await postgres.CreateDatabaseAsync("e2e", TestContext.Current.CancellationToken);
+        var connectionString = await postgres.CreateDatabaseAsync("e2e");
         await OrleansPostgresSchema.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
         var rows = new InMemoryRowStore();
         var cluster = await StartClusterAsync(input, rows, connectionString);
@@ -49,21 +50,19 @@ public sealed class KafkaPipelineTests
             // Produce to the partitions the generator chose, so positions (and so dead-letter keys) are known.
             var half = records.Count / 2;
             var positions = await ProduceAsync(broker.BootstrapServers, records.Take(half));
-            await WaitUntilAsync(() => rows.ChangeCount > 0);
+            await Eventually.HoldsAsync(() => rows.ChangeCount > 0, Deadline, () => "no row change from the first half", PollInterval);
             await cluster.StopSiloAsync(cluster.Silos[^1], TestContext.Current.CancellationToken);
             positions.AddRange(await ProduceAsync(broker.BootstrapServers, records.Skip(half)));
             await cluster.StartAdditionalSiloAsync();
 
             var expected = BatchOracle.Compute(positions);
             var differences = "";
-            await WaitUntilAsync(() =>
+            await Eventually.HoldsAsync(() =>
             {
                 var actual = Canonical(rows.Snapshot().Where(r => r is not DeadLetterRow), DeadLetterKeys(broker.BootstrapServers, input.DeadLetterTopic, rows));
                 differences = expected.DescribeDifferences(actual);
                 return differences.Length == 0;
-            }, throwOnTimeout: false);
-
-            Assert.True(differences.Length == 0, differences);
+            }, Deadline, () => differences, PollInterval);
         }
         finally
         {
@@ -83,8 +82,7 @@ public sealed class KafkaPipelineTests
         var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e-crash", CheckpointStorageName = "checkpoints" };
         broker.CreateTopics([input.MembershipTopic, input.UsageTopic, input.DeadLetterTopic]);
         broker.CreateTopic(input.MergesTopic, partitions: 1);
-        await using var postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var connectionString = await postgres.CreateDatabaseAsync("e2e_crash", TestContext.Current.CancellationToken);
+        var connectionString = await postgres.CreateDatabaseAsync("e2e_crash");
         await OrleansPostgresSchema.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
         await using var status = new PipelineStatusReader(new PipelineStatusOptions { BootstrapServers = broker.BootstrapServers, InputConsumerGroup = input.ConsumerGroupId });
         var rows = new InMemoryRowStore();
@@ -103,8 +101,7 @@ public sealed class KafkaPipelineTests
             return differences.Length == 0;
         }
 
-        await WaitUntilAsync(TablesExact, throwOnTimeout: false);
-        Assert.True(differences.Length == 0, differences);
+        await Eventually.HoldsAsync(TablesExact, Deadline, () => differences, PollInterval);
         await first.StopAllSilosAsync(TestContext.Current.CancellationToken);
         await first.DisposeAsync();
         var stale = await status.ReadAsync(TestContext.Current.CancellationToken);
@@ -114,14 +111,12 @@ public sealed class KafkaPipelineTests
         var second = await StartClusterAsync(input, rows, connectionString, silos: 1);
         try
         {
-            var clock = Stopwatch.StartNew();
-            PipelineStatus current;
-            while ((current = await status.ReadAsync(TestContext.Current.CancellationToken)).TotalInputLag != 0)
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30),
-                    $"input lag still {current.TotalInputLag} after {clock.Elapsed}: {string.Join(", ", current.InputLag.Where(p => p.Lag != 0).Select(p => $"{p.Topic}[{p.Partition}] {p.Lag}"))}");
-                await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-            }
+            PipelineStatus? current = null;
+            await Eventually.HoldsAsync(
+                async () => (current = await status.ReadAsync(TestContext.Current.CancellationToken)).TotalInputLag == 0,
+                TimeSpan.FromSeconds(30),
+                () => $"input lag still {current?.TotalInputLag}: {string.Join(", ", current?.InputLag.Where(p => p.Lag != 0).Select(p => $"{p.Topic}[{p.Partition}] {p.Lag}") ?? [])}",
+                PollInterval);
 
             Assert.True(TablesExact(), differences);
         }
@@ -217,20 +212,5 @@ public sealed class KafkaPipelineTests
         }
 
         return tables;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, bool throwOnTimeout = true)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Deadline)
-            {
-                Assert.False(throwOnTimeout, "timed out");
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Orleans.Runtime;
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Rows;
@@ -11,6 +10,12 @@ namespace OrleansPlans.Grains.Tests;
 public sealed class ClusterMatchesOracleTests
 {
     private static readonly TimeSpan CatchUpDeadline = TimeSpan.FromMinutes(3);
+
+    // Every merge waits for its decision before the next is sent: a short poll keeps the feed quick.
+    private static readonly TimeSpan MergeDecisionPoll = TimeSpan.FromMilliseconds(10);
+
+    // Comparing every table with the oracle costs more than the poll of a single decision.
+    private static readonly TimeSpan TablesPoll = TimeSpan.FromMilliseconds(250);
 
     [Fact]
     public async Task two_silos_fed_through_memory_streams_equal_the_oracle()
@@ -25,9 +30,12 @@ public sealed class ClusterMatchesOracleTests
         await using var cluster = await MemoryStreamCluster.StartAsync();
 
         await FeedAsync(cluster, records);
-        var actual = await WaitUntilEqualAsync(cluster, expected);
-
-        Assert.True(actual.Length == 0, actual);
+        var differences = "";
+        await Eventually.HoldsAsync(() =>
+        {
+            differences = expected.DescribeDifferences(Canonical(cluster.Rows.Snapshot()));
+            return differences.Length == 0;
+        }, CatchUpDeadline, () => differences, TablesPoll);
     }
 
     private static async Task FeedAsync(MemoryStreamCluster cluster, IReadOnlyList<RawRecord> records)
@@ -48,7 +56,8 @@ public sealed class ClusterMatchesOracleTests
             {
                 // Merges are decided in arrival order: send each one and wait for its decision.
                 await provider.GetStream<object>(StreamId.Create(routed.Namespace!, routed.StreamKey!)).OnNextAsync(merge);
-                await WaitForAsync(async () => await coordinator.GetDecisionAsync(merge.Event.EventId) is not null);
+                await Eventually.HoldsAsync(
+                    async () => await coordinator.GetDecisionAsync(merge.Event.EventId) is not null, CatchUpDeadline, () => $"no decision on merge {merge.Event.EventId}", MergeDecisionPoll);
             }
             else
             {
@@ -73,34 +82,6 @@ public sealed class ClusterMatchesOracleTests
             }
 
             list.Add((ns, item));
-        }
-    }
-
-    private static async Task<string> WaitUntilEqualAsync(MemoryStreamCluster cluster, CanonicalTables expected)
-    {
-        var clock = Stopwatch.StartNew();
-        var differences = "";
-        while (clock.Elapsed < CatchUpDeadline)
-        {
-            differences = expected.DescribeDifferences(Canonical(cluster.Rows.Snapshot()));
-            if (differences.Length == 0)
-            {
-                return differences;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
-        }
-
-        return differences;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < CatchUpDeadline, "timed out waiting for a merge decision");
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
         }
     }
 

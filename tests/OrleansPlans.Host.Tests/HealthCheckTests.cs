@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Host.Health;
@@ -54,7 +52,7 @@ public sealed class HealthCheckTests
         using var healthy = new PostgresHealthCheck(new PostgresOptions { ConnectionString = server.GetConnectionString() });
         Assert.Equal(HealthStatus.Healthy, (await healthy.CheckHealthAsync(Context(healthy), cancellationToken)).Status);
 
-        using var closed = new PostgresHealthCheck(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres" });
+        using var closed = new PostgresHealthCheck(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres" });
         var result = await closed.CheckHealthAsync(Context(closed), cancellationToken);
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.StartsWith("PostgreSQL unreachable", result.Description, StringComparison.Ordinal);
@@ -77,13 +75,5 @@ public sealed class HealthCheckTests
     private sealed class FixedStuckPartitions : IKafkaStuckPartitions
     {
         public IReadOnlyList<KafkaStuckPartition> Current { get; set; } = [];
-    }
-
-    // A port that was free a moment ago: nothing listens there.
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using OrleansPlans.Host.Postgres;
 
@@ -23,7 +21,7 @@ public sealed class PoolSizingTests
     public async Task a_pool_size_in_the_connection_string_is_kept_without_asking_the_server(string setting)
     {
         // Nothing listens at the port: asking the server would fail.
-        var connectionString = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;{setting}";
+        var connectionString = $"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres;{setting}";
 
         var (result, chosen) = await PoolSizing.ApplyDefaultAsync(connectionString, maxPoolSize: 30, TestContext.Current.CancellationToken);
 
@@ -35,16 +33,9 @@ public sealed class PoolSizingTests
     [Fact]
     public async Task the_configured_size_applies_when_the_connection_string_names_none()
     {
-        var (result, chosen) = await PoolSizing.ApplyDefaultAsync($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres", maxPoolSize: 30, TestContext.Current.CancellationToken);
+        var (result, chosen) = await PoolSizing.ApplyDefaultAsync($"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres", maxPoolSize: 30, TestContext.Current.CancellationToken);
 
         Assert.Equal(30, chosen);
         Assert.Equal(30, new NpgsqlConnectionStringBuilder(result).MaxPoolSize);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

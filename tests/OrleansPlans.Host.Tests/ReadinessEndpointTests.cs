@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,7 +36,7 @@ public sealed class ReadinessEndpointTests
         builder.Services.AddRouting();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(kafka);
-        builder.Services.AddSingleton(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres" });
+        builder.Services.AddSingleton(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres" });
         builder.Services.AddPipelineHealthChecks();
         await using var app = builder.Build();
         app.MapPipelineHealth();
@@ -81,12 +80,5 @@ public sealed class ReadinessEndpointTests
             Assert.True(clock.Elapsed < Deadline, $"kafka still {current} ({description}) after {Deadline}");
             await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Npgsql;
 using OrleansPlans.Host.Postgres;
@@ -26,7 +24,7 @@ public sealed class SeveralSilosTests : IAsyncLifetime
     [Fact]
     public async Task a_second_host_joins_the_first_ones_broker_and_database_and_only_the_first_runs_the_sink()
     {
-        var (brokerBase, postgresPort) = (FreeConsecutivePorts(3), FreePort());
+        var (brokerBase, postgresPort) = (LoopbackPorts.FreeConsecutive(3), LoopbackPorts.Free());
         _first = await HostProcess.StartAsync(_folder,
             [$"--Kafka:DevBrokerBasePort={brokerBase}", $"--Postgres:Port={postgresPort}", "--Demo:Enabled=false", .. OwnPorts(out var firstHttp)], ReadyTimeout);
         _second = await HostProcess.StartAsync(_folder, ["--Dev:Join=true", .. OwnPorts(out var secondHttp)], ReadyTimeout);
@@ -40,19 +38,21 @@ public sealed class SeveralSilosTests : IAsyncLifetime
 
         // Both silos are active in one cluster, as the joined host's own status reads it.
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{secondHttp}") };
-        await EventuallyAsync(async () =>
+        var active = 0;
+        await Eventually.HoldsAsync(async () =>
         {
             var status = JsonDocument.Parse(await http.GetStringAsync("/api/v1/status", TestContext.Current.CancellationToken)).RootElement;
-            var active = status.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active");
-            return (active == 2 && status.GetProperty("postgres").GetProperty("reachable").GetBoolean(), $"{active} active silos");
-        });
+            active = status.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active");
+            return active == 2 && status.GetProperty("postgres").GetProperty("reachable").GetBoolean();
+        }, Deadline, () => $"{active} active silos");
 
         // One sink: every sink connection is the first host's.
-        await EventuallyAsync(async () =>
+        List<string> sinks = [];
+        await Eventually.HoldsAsync(async () =>
         {
-            var sinks = await SinkProcessesAsync(database);
-            return (sinks.SequenceEqual([$"OrleansPlans.Sink pid {_first.Id}"]), $"sink connections from [{string.Join(", ", sinks)}]");
-        });
+            sinks = await SinkProcessesAsync(database);
+            return sinks.SequenceEqual([$"OrleansPlans.Sink pid {_first.Id}"]);
+        }, Deadline, () => $"sink connections from [{string.Join(", ", sinks)}]");
 
         // Pools sized to share the server: a quarter of its connections each, in both hosts.
         await using var command = database.CreateCommand("select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int");
@@ -104,63 +104,9 @@ public sealed class SeveralSilosTests : IAsyncLifetime
         return names;
     }
 
-    private static async Task EventuallyAsync(Func<Task<(bool Done, string State)>> check)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var (done, state) = await check();
-            if (done)
-            {
-                return;
-            }
-
-            Assert.True(clock.Elapsed < Deadline, $"still {state} after {Deadline}");
-            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-        }
-    }
-
     private static string[] OwnPorts(out int http)
     {
-        http = FreePort();
-        return [$"--Orleans:SiloPort={FreePort()}", $"--Orleans:GatewayPort={FreePort()}", $"--Urls=http://127.0.0.1:{http}"];
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    // `count` ports in a row that are free now (the dev broker listens on base, base + 1, …).
-    private static int FreeConsecutivePorts(int count)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var first = Random.Shared.Next(20_000, 60_000);
-            var listeners = new List<TcpListener>();
-            try
-            {
-                for (var port = first; port < first + count; port++)
-                {
-                    var listener = new TcpListener(IPAddress.Loopback, port);
-                    listener.Start();
-                    listeners.Add(listener);
-                }
-
-                return first;
-            }
-            catch (SocketException)
-            {
-                // One of them is taken: try elsewhere.
-            }
-            finally
-            {
-                listeners.ForEach(l => l.Stop());
-            }
-        }
-
-        throw new InvalidOperationException($"No {count} consecutive free loopback ports found.");
+        http = LoopbackPorts.Free();
+        return [$"--Orleans:SiloPort={LoopbackPorts.Free()}", $"--Orleans:GatewayPort={LoopbackPorts.Free()}", $"--Urls=http://127.0.0.1:{http}"];
     }
 }

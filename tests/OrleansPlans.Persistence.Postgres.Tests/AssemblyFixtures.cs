@@ -1,1 +1,1 @@
-[assembly: AssemblyFixture(typeof(OrleansPlans.Persistence.Postgres.Tests.PostgresServerFixture))]
+[assembly: AssemblyFixture(typeof(PostgresServerFixture))]

@@ -14,7 +14,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     [Fact]
     public async Task migrations_create_the_schema_once_and_a_second_run_changes_nothing()
     {
-        await using var database = await postgres.CreateDatabaseAsync("migrate");
+        await using var database = await postgres.CreateDataSourceAsync("migrate");
 
         var first = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
         var second = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
@@ -31,7 +31,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     [Fact]
     public async Task the_tables_have_the_described_columns_types_nullability_and_primary_keys()
     {
-        await using var database = await postgres.CreateDatabaseAsync("columns");
+        await using var database = await postgres.CreateDataSourceAsync("columns");
         await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
 
         var columns = await ScalarsAsync<string>(database, """
@@ -57,7 +57,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     [Fact]
     public async Task a_configured_schema_gets_its_own_tables_and_history()
     {
-        await using var database = await postgres.CreateDatabaseAsync("custom_schema");
+        await using var database = await postgres.CreateDataSourceAsync("custom_schema");
 
         var report = await AnalyticsSchema.MigrateAsync(database, "reporting_2", cancellationToken: Cancellation);
         var defaultReport = await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
@@ -85,7 +85,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     [Fact]
     public async Task the_views_rank_content_and_list_merges()
     {
-        await using var database = await postgres.CreateDatabaseAsync("views");
+        await using var database = await postgres.CreateDataSourceAsync("views");
         await AnalyticsSchema.MigrateAsync(database, cancellationToken: Cancellation);
         await ExecuteAsync(database, """
             insert into analytics.plan_content_usage (plan_id, content_id, seconds, events) values
@@ -107,7 +107,7 @@ public sealed class AnalyticsSchemaTests(PostgresServerFixture postgres)
     [Fact]
     public async Task migration_4_replaces_the_monthly_view_by_a_table_with_active_users_under_the_same_name()
     {
-        await using var database = await postgres.CreateDatabaseAsync("monthly_upgrade");
+        await using var database = await postgres.CreateDataSourceAsync("monthly_upgrade");
         var all = AnalyticsSchema.Migrations();
         await PostgresMigrator.ApplyAsync(database, new MigrationSet(all.Key, all.Migrations.Take(3)), NullLogger.Instance, Cancellation);
         await ExecuteAsync(database, """

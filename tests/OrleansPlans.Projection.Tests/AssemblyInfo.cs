@@ -1,6 +1,6 @@
 // One private PostgreSQL server and one dev broker for the assembly; each test takes its own database and topics.
-[assembly: AssemblyFixture(typeof(OrleansPlans.Projection.Tests.PostgresServerFixture))]
-[assembly: AssemblyFixture(typeof(OrleansPlans.Projection.Tests.DevBrokerFixture))]
+[assembly: AssemblyFixture(typeof(PostgresServerFixture))]
+[assembly: AssemblyFixture(typeof(DevBrokerFixture))]
 
 // A 2-core machine: running the broker-and-database scenarios one at a time keeps their deadlines meaningful.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

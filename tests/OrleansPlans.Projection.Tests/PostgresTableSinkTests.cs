@@ -18,7 +18,7 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     public async Task the_tables_replicate_a_mix_of_upserts_and_tombstones_exactly()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("replica");
+        await using var database = await postgres.CreateDataSourceAsync("replica");
         var options = broker.SinkOptions(topics);
         var changes = RowGenerator.Changes(seed: 1, count: 3000);
 
@@ -35,7 +35,7 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     public async Task a_sink_stopped_mid_stream_resumes_from_the_stored_offsets_without_loss()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("restart");
+        await using var database = await postgres.CreateDataSourceAsync("restart");
         var options = broker.SinkOptions(topics);
         options.BatchSize = 20;
         var changes = RowGenerator.Changes(seed: 2, count: 3000);
@@ -64,7 +64,7 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     public async Task a_crash_right_after_a_transaction_loses_and_repeats_nothing()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("crash");
+        await using var database = await postgres.CreateDataSourceAsync("crash");
         var options = broker.SinkOptions(topics);
         options.BatchSize = 50;
         var changes = RowGenerator.Changes(seed: 3, count: 2000);
@@ -106,7 +106,7 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     public async Task records_that_cannot_be_decoded_are_skipped_and_the_rest_is_applied()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("bad_records");
+        await using var database = await postgres.CreateDataSourceAsync("bad_records");
         var options = broker.SinkOptions(topics);
         var good = new PlanRow("plan-ok", PlanRow.Active, null, 3);
         using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build())
@@ -137,7 +137,7 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     public async Task two_sinks_of_one_group_on_one_database_are_fenced_and_the_tables_stay_exact()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("fenced");
+        await using var database = await postgres.CreateDataSourceAsync("fenced");
         var options = broker.SinkOptions(topics);
         options.BatchSize = 30;
         var changes = RowGenerator.Changes(seed: 4, count: 3000);
@@ -157,7 +157,7 @@ public sealed class PostgresTableSinkTests(PostgresServerFixture postgres, DevBr
     public async Task waiting_for_offsets_the_sink_cannot_reach_times_out_naming_the_lagging_partition()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("timeout");
+        await using var database = await postgres.CreateDataSourceAsync("timeout");
         await using var running = RunningSink.Start(database, broker.SinkOptions(topics));
         var unreachable = new Dictionary<TopicPartition, long> { [new TopicPartition(topics[OutputTables.Plans], 1)] = 5 };
 

@@ -22,7 +22,7 @@ public sealed class SinkBatchCoalescingTests(PostgresServerFixture postgres)
     [Fact]
     public async Task a_batch_with_repeated_keys_and_tombstones_for_the_same_key_yields_the_last_state()
     {
-        await using var database = await postgres.CreateDatabaseAsync("coalescing");
+        await using var database = await postgres.CreateDataSourceAsync("coalescing");
         await AnalyticsSchema.MigrateAsync(database, Schema, cancellationToken: Cancellation);
         var offsets = new SinkOffsetStore(AnalyticsSchema.Quote(Schema), "coalescing");
         var writer = new BatchWriter(database, AnalyticsSchema.Quote(Schema), offsets);

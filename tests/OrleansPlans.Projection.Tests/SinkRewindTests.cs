@@ -15,7 +15,7 @@ public sealed class SinkRewindTests(PostgresServerFixture postgres, DevBrokerFix
     public async Task a_rewind_empties_the_tables_and_a_sink_rebuilds_them_exactly_while_the_old_sink_keeps_running()
     {
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("rewind");
+        await using var database = await postgres.CreateDataSourceAsync("rewind");
         var options = broker.SinkOptions(topics);
         options.BatchSize = 100;
         var changes = RowGenerator.Changes(seed: 7, count: 2000);

@@ -15,7 +15,7 @@ public sealed class ThroughputTests(PostgresServerFixture postgres, DevBrokerFix
     {
         var cancellation = TestContext.Current.CancellationToken;
         var topics = broker.CreateOutputTopics();
-        await using var database = await postgres.CreateDatabaseAsync("throughput");
+        await using var database = await postgres.CreateDataSourceAsync("throughput");
         var options = broker.SinkOptions(topics);
         options.BatchSize = 5_000;
         await AnalyticsSchema.MigrateAsync(database, cancellationToken: cancellation);

@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Grains.Projection;
+using OrleansPlans.Testing;
 
 namespace OrleansPlans.Benchmarks.Engine;
 
@@ -28,7 +27,7 @@ public sealed class InProcessSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort());
+            silo.UseLocalhostClustering(siloPort: LoopbackPorts.Free(), gatewayPort: LoopbackPorts.Free());
             silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
             silo.AddPlanAnalytics();
         });
@@ -42,13 +41,5 @@ public sealed class InProcessSilo : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    // Other processes on this machine run silos too: never assume the default ports are free.
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

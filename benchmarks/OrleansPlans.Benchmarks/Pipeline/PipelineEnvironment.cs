@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.DevBroker;
-using OrleansPlans.Domain.Rows;
 using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
@@ -15,6 +12,7 @@ using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Sink.Postgres;
 using OrleansPlans.Streaming.Kafka;
+using OrleansPlans.Testing;
 
 namespace OrleansPlans.Benchmarks.Pipeline;
 
@@ -76,10 +74,7 @@ public sealed class PipelineEnvironment : IAsyncDisposable
         try
         {
             environment._broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = OutputPartitions * partitionScale });
-            environment._broker.CreateTopics([ContractRecords.MembershipTopic, ContractRecords.UsageTopic], InputPartitions * partitionScale);
-            environment._broker.CreateTopic(ContractRecords.MergesTopic, partitions: 1);
-            // dead-letters is both the provider's dead-letter topic and the dead_letters output topic.
-            environment._broker.CreateTopics(OutputTables.All.Select(OutputTables.DefaultTopic), OutputPartitions * partitionScale);
+            environment._broker.CreateContractTopics(InputPartitions * partitionScale, OutputPartitions * partitionScale);
             environment._postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
             environment._connectionString = new NpgsqlConnectionStringBuilder(
                 await environment._postgres.CreateDatabaseAsync("benchmark", cancellationToken)) { MaxPoolSize = 60 }.ConnectionString;
@@ -111,8 +106,8 @@ public sealed class PipelineEnvironment : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Orleans:ClusterId"] = clusterId,
-                ["Orleans:SiloPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Orleans:SiloPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Orleans:GatewayPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["PlanTables:MonthlyUsage"] = MonthlyUsage ? "true" : "false",
             });
             // ORLEANSPLANS_StateStore__GroupCommit=false and the like: compare host settings without a rebuild.
@@ -211,13 +206,5 @@ public sealed class PipelineEnvironment : IAsyncDisposable
         {
             await _broker.DisposeAsync();
         }
-    }
-
-    // Other processes on this machine run silos too: never assume the default ports are free.
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

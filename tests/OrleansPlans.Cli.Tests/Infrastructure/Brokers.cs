@@ -1,20 +1,16 @@
 using Confluent.Kafka;
 using OrleansPlans.DevBroker;
-using OrleansPlans.Domain.Rows;
 
 namespace OrleansPlans.Cli.Tests;
 
 /// <summary>Dev brokers for tests (in-process, ephemeral ports, milliseconds to start) and small Kafka helpers.</summary>
 internal static class Brokers
 {
-    public static readonly string[] InputTopics = ["plan-membership", "content-usage"];
-
     /// <summary>A broker with the contract's topics: membership and usage with <paramref name="partitions"/>, merges with 1, and the outputs.</summary>
     public static DevBrokerCluster StartWithContractTopics(int partitions = 2)
     {
         var broker = DevBrokerCluster.Start(new DevBrokerOptions { BrokerCount = 1, DefaultPartitions = partitions });
-        broker.CreateTopics([.. InputTopics, .. OutputTables.All.Select(OutputTables.DefaultTopic)]);
-        broker.CreateTopic("plan-merges", partitions: 1);
+        broker.CreateContractTopics(inputPartitions: partitions, outputPartitions: partitions);
         return broker;
     }
 

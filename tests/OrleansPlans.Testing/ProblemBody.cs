@@ -1,13 +1,15 @@
 using System.Net;
 using System.Text.Json;
 
-namespace OrleansPlans.Api.Tests;
+namespace OrleansPlans.Testing;
 
-/// <summary>Reads and checks a problem-details answer.</summary>
-internal static class ProblemBody
+/// <summary>Reads and checks a problem-details answer (RFC 9457), as the API and the dashboard give for every error.</summary>
+public static class ProblemBody
 {
+    /// <summary>Asserts the status, the problem+json media type and the body's <c>status</c>; returns the body.</summary>
     public static async Task<JsonElement> AssertAsync(HttpResponseMessage response, HttpStatusCode status)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -16,14 +18,6 @@ internal static class ProblemBody
         return body;
     }
 
+    /// <summary>The problem's <c>detail</c>, or "".</summary>
     public static string Detail(this JsonElement problem) => problem.GetProperty("detail").GetString() ?? "";
-
-    public static Task<T> ReadAsync<T>(this HttpResponseMessage response) => response.ReadAsync<T>(HttpStatusCode.OK);
-
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<T>(text, JsonSerializerOptions.Web) ?? throw new InvalidOperationException($"empty body: {text}");
-    }
 }

@@ -1,0 +1,2 @@
+// One private PostgreSQL server for the assembly; each test takes its own database.
+[assembly: AssemblyFixture(typeof(PostgresServerFixture))]
