@@ -11,9 +11,9 @@ using OrleansPlans.Grains.Projection;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Operations.Status;
 using OrleansPlans.Oracle;
-using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Persistence.Postgres.Hosting;
 using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.EndToEnd.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Projection.Tests;

@@ -11,8 +11,8 @@ using OrleansPlans.Domain.Rows;
 using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
-using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 using OrleansPlans.Streaming.Kafka;
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using OrleansPlans.Persistence.Postgres;
-using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Host.Hosting;
+using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Host.Postgres;
 

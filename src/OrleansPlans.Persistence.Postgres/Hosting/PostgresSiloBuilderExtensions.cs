@@ -5,7 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 
