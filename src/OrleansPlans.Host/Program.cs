@@ -10,6 +10,7 @@ using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Host.Telemetry;
+using OrleansPlans.Silo;
 using OrleansPlans.Sink.Postgres;
 
 // Settings ship beside the binary, so the job behaves the same from any working directory.
@@ -18,7 +19,8 @@ builder.JoinDevRunIfAsked(); // Dev:Join=true: one of several silos of a dev run
 builder.ApplyPipelineVersion(); // Pipeline:Version=v2: a version beside the serving one, with names of its own (README, "Reprocessing")
 var kafka = builder.AddKafkaInput();
 var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker);
-var silo = builder.AddOrleansPlansSilo(kafka, postgres);
+var silo = HostSettings.Read(builder.Configuration, "Orleans", new SiloOptionsValidator());
+builder.AddOrleansPlansSilo(silo, kafka, postgres.ConnectionString);
 var telemetry = builder.AddOrleansPlansTelemetry(silo.InstanceId);
 builder.AddServiceApi(kafka);
 builder.AddDashboard(kafka, postgres, silo);

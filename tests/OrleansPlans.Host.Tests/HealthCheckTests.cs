@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Host.Health;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Streaming.Kafka;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Host.Health;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Host.Postgres;
 
 namespace OrleansPlans.Host.Tests;

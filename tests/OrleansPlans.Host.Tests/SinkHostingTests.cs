@@ -1,5 +1,5 @@
 using OrleansPlans.Host.Hosting;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Host.Tests;

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Health;
-using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
+using OrleansPlans.Input.Kafka;
+using OrleansPlans.Silo;
 
 namespace OrleansPlans.Host.Hosting;
 
@@ -45,7 +46,7 @@ public static class DashboardHosting
 
         // The status names the input partitions this silo cannot move past, as readiness does.
         builder.Services.AddSingleton<Operations.Status.IStuckPartitionSource>(sp =>
-            new InputStuckPartitionSource(sp.GetRequiredKeyedService<Streaming.Kafka.IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
+            new InputStuckPartitionSource(sp.GetRequiredKeyedService<Streaming.Kafka.IKafkaStuckPartitions>(KafkaInputStreams.ProviderName)));
         return builder;
     }
 }

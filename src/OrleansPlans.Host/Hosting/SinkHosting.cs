@@ -1,5 +1,5 @@
 using OrleansPlans.Domain.Rows;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Host.Hosting;

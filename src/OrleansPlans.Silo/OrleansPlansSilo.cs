@@ -5,13 +5,12 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains.Hosting;
-using OrleansPlans.Host.Kafka;
-using OrleansPlans.Host.Postgres;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Persistence.Postgres.Hosting;
 using OrleansPlans.Persistence.Postgres.Storage;
 using OrleansPlans.Projection.Kafka;
 
-namespace OrleansPlans.Host.Hosting;
+namespace OrleansPlans.Silo;
 
 /// <summary>Composes the silo of the main job.</summary>
 public static class OrleansPlansSilo
@@ -20,29 +19,34 @@ public static class OrleansPlansSilo
     /// A silo reading the input topics from Kafka, with clustering, grain state and Kafka checkpoints in PostgreSQL,
     /// projecting every row change to the compacted output topics.
     /// </summary>
-    /// <returns>The silo's identity and endpoints, as configured.</returns>
-    public static SiloOptions AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input, PostgresOptions postgres)
+    /// <param name="builder">The host; its sections <c>StateStore</c>, <c>GroupCommit</c> and <c>PlanTables</c> tune the silo.</param>
+    /// <param name="silo">The silo's identity and endpoints (section <c>Orleans</c>, validated by <see cref="SiloOptionsValidator"/>).</param>
+    /// <param name="input">The input topics and the cluster they are on; the output topics too.</param>
+    /// <param name="connectionString">The PostgreSQL database of clustering, grain state and checkpoints.</param>
+    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, SiloOptions silo, KafkaInputOptions input, string connectionString)
     {
-        var silo = HostSettings.Read(builder.Configuration, "Orleans", new SiloOptionsValidator());
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(input);
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
             var advertised = IPAddress.TryParse(silo.AdvertisedAddress, out var ip) ? ip : Dns.GetHostAddresses(silo.AdvertisedAddress)[0];
             orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
-            orleans.UsePostgresClustering(postgres.ConnectionString);
+            orleans.UsePostgresClustering(connectionString);
             if (builder.Configuration.GetValue("StateStore:GroupCommit", defaultValue: true))
             {
                 // Grain state and checkpoints share the silo's grouped round trips: a grain still awaits its own durable
                 // write, but every grain writing at that moment shares one statement (StateStore:MaxBatchSize, …).
-                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore", postgres.ConnectionString);
-                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore", connectionString);
+                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name, connectionString);
                 orleans.Services.Configure<GroupCommitStorageOptions>(builder.Configuration.GetSection("StateStore"));
             }
             else
             {
                 // Orleans' ADO.NET storage: one statement and transaction per grain write (table orleans_grain_state).
-                orleans.AddPostgresGrainStorage("PubSubStore", postgres.ConnectionString);
-                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+                orleans.AddPostgresGrainStorage("PubSubStore", connectionString);
+                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, connectionString);
             }
             orleans.AddKafkaInputStreams(input);
             orleans.AddPlanAnalytics();
@@ -65,6 +69,6 @@ public static class OrleansPlansSilo
                 }
             });
         });
-        return silo;
+        return builder;
     }
 }
