@@ -22,8 +22,11 @@ public static class OrleansPlansSilo
     /// <param name="builder">The host; its sections <c>StateStore</c>, <c>GroupCommit</c> and <c>PlanTables</c> tune the silo.</param>
     /// <param name="silo">The silo's identity and endpoints (section <c>Orleans</c>, validated by <see cref="SiloOptionsValidator"/>).</param>
     /// <param name="input">The input topics and the cluster they are on; the output topics too.</param>
-    /// <param name="connectionString">The PostgreSQL database of clustering, grain state and checkpoints.</param>
-    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, SiloOptions silo, KafkaInputOptions input, string connectionString)
+    /// <remarks>
+    /// Clustering, grain state and checkpoints go through the <see cref="Npgsql.NpgsqlDataSource"/> registered in the
+    /// container: the process's one pool, shared with everything else in it that reads or writes PostgreSQL.
+    /// </remarks>
+    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, SiloOptions silo, KafkaInputOptions input)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(silo);
@@ -33,20 +36,20 @@ public static class OrleansPlansSilo
             orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
             var advertised = IPAddress.TryParse(silo.AdvertisedAddress, out var ip) ? ip : Dns.GetHostAddresses(silo.AdvertisedAddress)[0];
             orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
-            orleans.UsePostgresClustering(connectionString);
+            orleans.UsePostgresClustering();
             if (builder.Configuration.GetValue("StateStore:GroupCommit", defaultValue: true))
             {
                 // Grain state and checkpoints share the silo's grouped round trips: a grain still awaits its own durable
                 // write, but every grain writing at that moment shares one statement (StateStore:MaxBatchSize, …).
-                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore", connectionString);
-                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name, connectionString);
+                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore");
+                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name);
                 orleans.Services.Configure<GroupCommitStorageOptions>(builder.Configuration.GetSection("StateStore"));
             }
             else
             {
                 // Orleans' ADO.NET storage: one statement and transaction per grain write (table orleans_grain_state).
-                orleans.AddPostgresGrainStorage("PubSubStore", connectionString);
-                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, connectionString);
+                orleans.AddPostgresGrainStorage("PubSubStore");
+                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name);
             }
             orleans.AddKafkaInputStreams(input);
             orleans.AddPlanAnalytics();

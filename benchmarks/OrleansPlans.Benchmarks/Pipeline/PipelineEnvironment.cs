@@ -114,7 +114,9 @@ public sealed class PipelineEnvironment : IAsyncDisposable
             builder.Configuration.AddEnvironmentVariables("ORLEANSPLANS_");
             builder.Services.AddSingleton(input);
             var silo = new SiloOptions { ClusterId = clusterId, SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() };
-            builder.AddOrleansPlansSilo(silo, input, _connectionString);
+            // Each in-process silo stands for a host process: a pool of its own, disposed with it.
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(_connectionString));
+            builder.AddOrleansPlansSilo(silo, input);
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
             _silos.Add(host);

@@ -15,7 +15,7 @@ public static class DashboardHosting
     /// <summary>Adds the dashboard with the pipeline status reader pointed at this job's topics, consumer group and cluster.</summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, KafkaInputOptions kafka, PostgresOptions postgres, SiloOptions silo)
     {
-        builder.Services.AddOrleansPlansDashboard(builder.Configuration, postgres.ConnectionString, postgres.AnalyticsSchema, status =>
+        builder.Services.AddOrleansPlansDashboard(builder.Configuration, connectionString: null, postgres.AnalyticsSchema, status => // the process's data source
         {
             status.BootstrapServers = kafka.BootstrapServers;
             foreach (var (key, value) in kafka.ClientConfig)
