@@ -10,7 +10,7 @@ namespace OrleansPlans.Host.Tests;
 /// <summary>
 /// Two host processes as <c>./run.sh --silos 2</c> starts them: the first with the dev broker, the embedded PostgreSQL
 /// and the sink; the second joining it (<c>Dev:Join=true</c>) with its own ports. Both silos join one cluster, only the
-/// first runs a sink, and both size their pools to share the server. Ports are chosen free, files live in a folder of
+/// first runs a sink, and both size their one pool to share the server. Ports are chosen free, files live in a folder of
 /// the test's own.
 /// </summary>
 public sealed class SeveralSilosTests : IAsyncLifetime
