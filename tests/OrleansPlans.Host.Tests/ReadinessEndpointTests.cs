@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Host.Health;
 using OrleansPlans.Input.Kafka;
-using OrleansPlans.Host.Postgres;
 
 namespace OrleansPlans.Host.Tests;
 
@@ -37,7 +37,7 @@ public sealed class ReadinessEndpointTests
         builder.Services.AddRouting();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(kafka);
-        builder.Services.AddSingleton(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres" });
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres")); // the process's one
         builder.Services.AddPipelineHealthChecks();
         await using var app = builder.Build();
         app.MapPipelineHealth();
