@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using OrleansPlans.Api.Hosting;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Demo;
@@ -10,6 +9,7 @@ using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Host.Telemetry;
+using OrleansPlans.Silo;
 using OrleansPlans.Sink.Postgres;
 
 // Settings ship beside the binary, so the job behaves the same from any working directory.
@@ -18,25 +18,26 @@ builder.FilterWatchdogStartupNoise(); // one false alarm of Orleans' watchdog on
 builder.JoinDevRunIfAsked(); // Dev:Join=true: one of several silos of a dev run (see README, "Several silos")
 builder.ApplyPipelineVersion(); // Pipeline:Version=v2: a version beside the serving one, with names of its own (README, "Reprocessing")
 var kafka = builder.AddKafkaInput();
-var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker);
-var silo = builder.AddOrleansPlansSilo(kafka, postgres);
+var runsSink = builder.Configuration.GetValue("Sink:Enabled", true);
+// The process's one PostgreSQL pool, named in pg_stat_activity so an operator (and the several-silos test) sees which process runs the sink.
+var postgres = await builder.AddPostgresAsync(fresh: kafka.UsesDevBroker, applicationName: $"OrleansPlans.Host pid {Environment.ProcessId}{(runsSink ? " (sink)" : "")}");
+var silo = HostSettings.Read(builder.Configuration, "Orleans", new SiloOptionsValidator());
+builder.AddOrleansPlansSilo(silo, kafka);
 var telemetry = builder.AddOrleansPlansTelemetry(silo.InstanceId);
 builder.AddServiceApi(kafka);
 builder.AddDashboard(kafka, postgres, silo);
-builder.AddOrleansDashboardSignIn(postgres.ConnectionString);
+builder.AddOrleansDashboardSignIn();
 builder.Services.AddPipelineHealthChecks();
 builder.Services.AddHostedService<ReadyAnnouncer>();
-if (builder.Configuration.GetValue("Sink:Enabled", true))
+if (runsSink)
 {
-    // Named in pg_stat_activity, so an operator (and the several-silos test) sees which process runs the sink.
-    var sinkConnection = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { ApplicationName = $"OrleansPlans.Sink pid {Environment.ProcessId}" }.ConnectionString;
-    builder.Services.AddPostgresTableSink(o => SinkHosting.Configure(o, kafka, sinkConnection, postgres.AnalyticsSchema, builder.Configuration["Sink:ConsumerGroupId"]));
+    builder.Services.AddPostgresTableSink(o => SinkHosting.Configure(o, kafka, postgres.AnalyticsSchema, builder.Configuration["Sink:ConsumerGroupId"]));
 }
 
 if (builder.Configuration.GetValue("Demo:Enabled", true))
 {
     // The demo reads its results back from the analytics tables, which the sink fills.
-    if (!builder.Configuration.GetValue("Sink:Enabled", true))
+    if (!runsSink)
     {
         throw new InvalidOperationException("Demo:Enabled requires Sink:Enabled (the demo prints the analytics tables the sink writes).");
     }

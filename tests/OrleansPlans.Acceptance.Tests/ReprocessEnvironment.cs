@@ -17,7 +17,7 @@ internal sealed class ReprocessEnvironment : IAsyncDisposable
     // The mock keeps only about 5 MB per partition: enough partitions keep every record of this run retained.
     private const int Partitions = 16;
 
-    // Two hosts with two pools each must fit the private cluster's 200 connections beside the test's own.
+    // Two hosts (one pool each, 30 connections) fit the private cluster's 200 connections beside the test's own.
     private const int HostMaxPoolSize = 30;
 
     private static readonly TimeSpan HostReadyTimeout = TimeSpan.FromSeconds(120);

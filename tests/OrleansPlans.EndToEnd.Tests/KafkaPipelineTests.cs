@@ -8,11 +8,12 @@ using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains;
 using OrleansPlans.Grains.Hosting;
 using OrleansPlans.Grains.Projection;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Operations.Status;
 using OrleansPlans.Oracle;
-using OrleansPlans.Persistence.Postgres;
 using OrleansPlans.Persistence.Postgres.Hosting;
+using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.EndToEnd.Tests;
@@ -90,7 +91,7 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
         // The first silo saves every checkpoint in PostgreSQL but never mirrors one to Kafka: the window a kill between
         // the two writes leaves, held open for the whole run, then closed by stopping the silo.
         var first = await StartClusterAsync(input, rows, connectionString, silos: 1,
-            silo => silo.Services.Configure<KafkaStreamOptions>(KafkaInputHosting.ProviderName, o => o.MirrorCheckpointsToKafka = false));
+            silo => silo.Services.Configure<KafkaStreamOptions>(KafkaInputStreams.ProviderName, o => o.MirrorCheckpointsToKafka = false));
         var positions = await ProduceAsync(broker.BootstrapServers, records);
         var expected = BatchOracle.Compute(positions);
         var differences = "";
@@ -138,7 +139,6 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
             silo.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, connectionString);
             silo.AddPostgresGrainStorage("checkpoints", connectionString);
             silo.Services.AddSingleton<IRowSink>(rows);
-            silo.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
             silo.AddKafkaInputStreams(input);
             silo.AddPlanAnalytics();
             configure?.Invoke(silo);

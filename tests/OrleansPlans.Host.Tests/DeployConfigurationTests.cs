@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using OrleansPlans.Api;
 using OrleansPlans.Host.Demo;
 using OrleansPlans.Host.Hosting;
-using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Host.Telemetry;
+using OrleansPlans.Input.Kafka;
+using OrleansPlans.Silo;
 
 namespace OrleansPlans.Host.Tests;
 

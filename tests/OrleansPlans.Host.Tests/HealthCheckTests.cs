@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Host.Health;
-using OrleansPlans.Host.Kafka;
-using OrleansPlans.Host.Postgres;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Streaming.Kafka;
 
@@ -49,10 +49,12 @@ public sealed class HealthCheckTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var server = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
-        using var healthy = new PostgresHealthCheck(new PostgresOptions { ConnectionString = server.GetConnectionString() });
+        await using var serverSource = NpgsqlDataSource.Create(server.GetConnectionString());
+        var healthy = new PostgresHealthCheck(serverSource);
         Assert.Equal(HealthStatus.Healthy, (await healthy.CheckHealthAsync(Context(healthy), cancellationToken)).Status);
 
-        using var closed = new PostgresHealthCheck(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres" });
+        await using var closedSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres");
+        var closed = new PostgresHealthCheck(closedSource);
         var result = await closed.CheckHealthAsync(Context(closed), cancellationToken);
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.StartsWith("PostgreSQL unreachable", result.Description, StringComparison.Ordinal);

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OrleansPlans.Host.Hosting;
-using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Host.Telemetry;
+using OrleansPlans.Input.Kafka;
+using OrleansPlans.Silo;
 
 namespace OrleansPlans.Host.Tests;
 

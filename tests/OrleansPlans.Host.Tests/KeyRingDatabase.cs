@@ -1,21 +1,18 @@
-using OrleansPlans.Host.DataProtection;
-using OrleansPlans.Persistence.Postgres.Migrations;
-using OrleansPlans.Postgres.Embedded;
 using Npgsql;
+using OrleansPlans.Host.DataProtection;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Host.Tests;
 
 /// <summary>A private PostgreSQL server with the data-protection key ring's table migrated, shared by a test class's hosts.</summary>
-public sealed class KeyRingDatabase : IAsyncLifetime
+public sealed class KeyRingDatabase : PostgresServerFixture
 {
-    private PrivatePostgresCluster? _server;
-
     public string ConnectionString { get; private set; } = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await PrivatePostgresCluster.StartAsync();
-        ConnectionString = await _server.CreateDatabaseAsync("keyring");
+        await base.InitializeAsync();
+        ConnectionString = await CreateDatabaseAsync("keyring");
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         await PostgresMigrator.ApplyAsync(dataSource, DataProtectionMigrations.Set);
     }
@@ -25,13 +22,5 @@ public sealed class KeyRingDatabase : IAsyncLifetime
     {
         await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         return (long)(await dataSource.CreateCommand("select count(*) from data_protection_keys").ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
     }
 }

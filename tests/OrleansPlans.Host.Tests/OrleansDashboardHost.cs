@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Npgsql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,10 +44,11 @@ internal sealed class OrleansDashboardHost : IAsyncDisposable
         });
         var cluster = $"dashboard-test-{Guid.NewGuid():N}";
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort(), serviceId: cluster, clusterId: cluster)
+            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free(), serviceId: cluster, clusterId: cluster)
             .AddDashboard());
         builder.Services.AddOrleansPlansApi(builder.Configuration);
-        builder.AddOrleansDashboardSignIn(keyRingConnectionString);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(keyRingConnectionString)); // as the host registers its one
+        builder.AddOrleansDashboardSignIn();
         var app = builder.Build();
         app.MapOrleansClusterDashboard();
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -61,12 +61,5 @@ internal sealed class OrleansDashboardHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OrleansPlans.DevBroker;
 using OrleansPlans.Host.Health;
-using OrleansPlans.Host.Kafka;
-using OrleansPlans.Host.Postgres;
+using OrleansPlans.Input.Kafka;
 
 namespace OrleansPlans.Host.Tests;
 
@@ -36,7 +36,7 @@ public sealed class ReadinessEndpointTests
         builder.Services.AddRouting();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(kafka);
-        builder.Services.AddSingleton(new PostgresOptions { ConnectionString = $"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres" });
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create($"Host=127.0.0.1;Port={LoopbackPorts.Free()};Username=postgres")); // the process's one
         builder.Services.AddPipelineHealthChecks();
         await using var app = builder.Build();
         app.MapPipelineHealth();

@@ -8,7 +8,7 @@ namespace OrleansPlans.Host.Tests;
 /// <summary>
 /// Two host processes as <c>./run.sh --silos 2</c> starts them: the first with the dev broker, the embedded PostgreSQL
 /// and the sink; the second joining it (<c>Dev:Join=true</c>) with its own ports. Both silos join one cluster, only the
-/// first runs a sink, and both size their pools to share the server. Ports are chosen free, files live in a folder of
+/// first runs a sink, and both size their one pool to share the server. Ports are chosen free, files live in a folder of
 /// the test's own.
 /// </summary>
 public sealed class SeveralSilosTests : IAsyncLifetime
@@ -46,17 +46,17 @@ public sealed class SeveralSilosTests : IAsyncLifetime
             return active == 2 && status.GetProperty("postgres").GetProperty("reachable").GetBoolean();
         }, Deadline, () => $"{active} active silos");
 
-        // One sink: every sink connection is the first host's.
+        // One sink: the only process whose connections say it runs the sink is the first host.
         List<string> sinks = [];
         await Eventually.HoldsAsync(async () =>
         {
             sinks = await SinkProcessesAsync(database);
-            return sinks.SequenceEqual([$"OrleansPlans.Sink pid {_first.Id}"]);
+            return sinks.SequenceEqual([$"OrleansPlans.Host pid {_first.Id} (sink)"]);
         }, Deadline, () => $"sink connections from [{string.Join(", ", sinks)}]");
 
-        // Pools sized to share the server: a quarter of its connections each, in both hosts.
+        // Each host's one pool sized to share the server: a quarter of its connections, in both hosts.
         await using var command = database.CreateCommand("select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int");
-        var poolLine = $"PostgreSQL pools: at most {PoolSizing.Quarter((int)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)} connections each";
+        var poolLine = $"PostgreSQL pool: at most {PoolSizing.Quarter((int)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)} connections";
         Assert.Contains(poolLine, _first.Output, StringComparison.Ordinal);
         Assert.Contains(poolLine, _second.Output, StringComparison.Ordinal);
         Assert.NotEqual(firstHttp, secondHttp);
@@ -93,7 +93,7 @@ public sealed class SeveralSilosTests : IAsyncLifetime
 
     private static async Task<List<string>> SinkProcessesAsync(NpgsqlDataSource database)
     {
-        await using var command = database.CreateCommand("select distinct application_name from pg_stat_activity where application_name like 'OrleansPlans.Sink%' order by 1");
+        await using var command = database.CreateCommand("select distinct application_name from pg_stat_activity where application_name like 'OrleansPlans.Host pid % (sink)' order by 1");
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         var names = new List<string>();
         while (await reader.ReadAsync(TestContext.Current.CancellationToken))

@@ -1,5 +1,5 @@
 using OrleansPlans.Host.Hosting;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Host.Tests;
@@ -17,9 +17,10 @@ public sealed class SinkHostingTests
         kafka.ConsumerConfig["fetch.wait.max.ms"] = "10"; // the input consumer's alone
         var sink = new PostgresSinkOptions();
 
-        SinkHosting.Configure(sink, kafka, "Host=db", "analytics_v2", consumerGroupId: "sink-v2");
+        SinkHosting.Configure(sink, kafka, "analytics_v2", consumerGroupId: "sink-v2");
 
-        Assert.Equal(("Host=db", "broker:9093", "analytics_v2", "sink-v2"), (sink.ConnectionString, sink.BootstrapServers, sink.Schema, sink.ConsumerGroupId));
+        Assert.Equal(("broker:9093", "analytics_v2", "sink-v2"), (sink.BootstrapServers, sink.Schema, sink.ConsumerGroupId));
+        Assert.Null(sink.ConnectionString); // it writes through the process's one data source
         Assert.Equal("SASL_SSL", sink.ClientConfig["security.protocol"]);
         Assert.Equal("SCRAM-SHA-512", sink.ClientConfig["sasl.mechanism"]);
         Assert.False(sink.ClientConfig.ContainsKey("fetch.wait.max.ms"));
@@ -33,7 +34,7 @@ public sealed class SinkHostingTests
     {
         var sink = new PostgresSinkOptions();
         var defaultGroup = sink.ConsumerGroupId;
-        SinkHosting.Configure(sink, new KafkaInputOptions { BootstrapServers = "b:9092" }, "Host=db", "analytics", consumerGroupId: null);
+        SinkHosting.Configure(sink, new KafkaInputOptions { BootstrapServers = "b:9092" }, "analytics", consumerGroupId: null);
         Assert.Equal(defaultGroup, sink.ConsumerGroupId);
     }
 }

@@ -1,9 +1,9 @@
 using Npgsql;
 using Orleans.Runtime;
 using Orleans.Storage;
-using OrleansPlans.Persistence.Postgres.Migrations;
 using OrleansPlans.Persistence.Postgres.Storage;
 using OrleansPlans.Persistence.Postgres.Tests.Grains;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Storage;
 
 namespace OrleansPlans.Persistence.Postgres.Tests;

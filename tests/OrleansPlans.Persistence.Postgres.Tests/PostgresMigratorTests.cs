@@ -1,5 +1,5 @@
 using Npgsql;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Persistence.Postgres.Tests;
 

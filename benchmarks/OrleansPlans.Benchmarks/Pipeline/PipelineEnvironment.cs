@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.DevBroker;
-using OrleansPlans.Host.Hosting;
-using OrleansPlans.Host.Kafka;
-using OrleansPlans.Host.Postgres;
-using OrleansPlans.Persistence.Postgres;
+using OrleansPlans.Domain.Rows;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Silo;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 using OrleansPlans.Streaming.Kafka;
 using OrleansPlans.Testing;
@@ -97,7 +97,6 @@ public sealed class PipelineEnvironment : IAsyncDisposable
         var input = new KafkaInputOptions { BootstrapServers = BootstrapServers, ConsumerGroupId = clusterId };
         input.ConsumerConfig[DevBrokerClientSettings.FetchWaitMaxKey] = DevBrokerClientSettings.FetchWaitMax; // see there: the mock broker's fetch
 
-        var postgres = new PostgresOptions { ConnectionString = _connectionString };
         for (var i = 0; i < SiloCount; i++)
         {
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -105,19 +104,18 @@ public sealed class PipelineEnvironment : IAsyncDisposable
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Orleans:ClusterId"] = clusterId,
-                ["Orleans:SiloPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["PlanTables:MonthlyUsage"] = MonthlyUsage ? "true" : "false",
             });
             // ORLEANSPLANS_StateStore__GroupCommit=false and the like: compare host settings without a rebuild.
             builder.Configuration.AddEnvironmentVariables("ORLEANSPLANS_");
             builder.Services.AddSingleton(input);
-            builder.Services.AddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(KafkaInputHosting.ProviderName);
-            builder.AddOrleansPlansSilo(input, postgres);
-            var silo = builder.Build();
-            await silo.StartAsync(cancellationToken);
-            _silos.Add(silo);
+            var silo = new SiloOptions { ClusterId = clusterId, SiloPort = LoopbackPorts.Free(), GatewayPort = LoopbackPorts.Free() };
+            // Each in-process silo stands for a host process: a pool of its own, disposed with it.
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(_connectionString));
+            builder.AddOrleansPlansSilo(silo, input);
+            var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            _silos.Add(host);
         }
 
         _sink = new PostgresTableSink(DataSource, new PostgresSinkOptions { BootstrapServers = BootstrapServers, ConsumerGroupId = $"sink-{clusterId}" });

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace OrleansPlans.Api.Diagnostics;
 
 /// <summary>How the API's and the dashboard's endpoint groups answer outages and log client errors, in one place.</summary>
-internal static class ProblemHandlingConventions
+public static class ProblemHandlingConventions
 {
     /// <summary>
     /// 503 problem details when PostgreSQL, Kafka or the cluster did not answer (<see cref="DependencyOutageFilter"/>),

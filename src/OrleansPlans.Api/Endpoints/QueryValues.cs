@@ -5,9 +5,9 @@ namespace OrleansPlans.Api.Endpoints;
 
 /// <summary>
 /// Parses query values by hand (they bind as strings) so that a bad value gets a 400 that says what is wrong,
-/// rather than the framework's bare 400.
+/// rather than the framework's bare 400. Public so the dashboard's reads parse and word them alike.
 /// </summary>
-internal static class QueryValues
+public static class QueryValues
 {
     /// <summary>An optional integer from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static int? Integer(string name, string? text, int fallback, int min, int max, out string? error)

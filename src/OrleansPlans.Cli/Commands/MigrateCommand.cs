@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Npgsql;
-using OrleansPlans.Persistence.Postgres;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Cli.Commands;

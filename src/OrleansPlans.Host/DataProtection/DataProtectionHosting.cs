@@ -21,14 +21,14 @@ public static class DataProtectionHosting
     /// <summary>The application name all hosts share, so each can read what another protected.</summary>
     public const string ApplicationName = "OrleansPlans";
 
-    /// <summary>Adds data protection with its key ring in the database of <paramref name="connectionString"/> (migrated by <see cref="Postgres.PostgresHosting"/>).</summary>
-    public static IHostApplicationBuilder AddSharedDataProtection(this IHostApplicationBuilder builder, string connectionString)
+    /// <summary>
+    /// Adds data protection with its key ring in the process's database (the registered <see cref="NpgsqlDataSource"/>;
+    /// the table is migrated by <see cref="Postgres.PostgresHosting"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddSharedDataProtection(this IHostApplicationBuilder builder)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
-        // Its own small pool, disposed with the container: the key manager reads the ring at start and rarely after.
-        builder.Services.AddKeyedSingleton(ApplicationName, (_, _) => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddSingleton(sp => new PostgresXmlRepository(sp.GetRequiredKeyedService<NpgsqlDataSource>(ApplicationName)));
+        builder.Services.AddSingleton(sp => new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
         return builder;

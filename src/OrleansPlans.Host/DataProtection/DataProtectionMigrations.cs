@@ -1,4 +1,4 @@
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Host.DataProtection;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using OrleansPlans.Host.Hosting;
 using OrleansPlans.Host.Postgres;
 using OrleansPlans.Host.Reporting;
@@ -16,6 +17,7 @@ public sealed partial class DemoJob(
     KafkaDemoProducer producer,
     PostgresTableSink sink,
     PostgresOptions postgres,
+    NpgsqlDataSource dataSource,
     IOptions<DemoOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<DemoJob> logger) : BackgroundService
@@ -27,7 +29,7 @@ public sealed partial class DemoJob(
         LogProducing(logger, records.Count);
         await producer.ProduceAsync(records, stoppingToken);
         await WaitUntilSettledAsync(stoppingToken);
-        TableReport.Write(Console.Out, await AnalyticsReader.ReadAsync(postgres.ConnectionString, postgres.AnalyticsSchema, stoppingToken));
+        TableReport.Write(Console.Out, await AnalyticsReader.ReadAsync(dataSource, postgres.AnalyticsSchema, stoppingToken));
         Console.WriteLine();
         Console.WriteLine($"Query the tables yourself, e.g.: select * from {postgres.AnalyticsSchema}.plan_usage_monthly order by active_users desc;");
         if (options.Value.ExitWhenDone)

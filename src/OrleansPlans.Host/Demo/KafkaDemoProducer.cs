@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using OrleansPlans.Domain.Events;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 
 namespace OrleansPlans.Host.Demo;
 

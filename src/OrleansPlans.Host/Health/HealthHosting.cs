@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Streaming.Kafka;
 
 namespace OrleansPlans.Host.Health;
@@ -28,7 +28,7 @@ public static class HealthHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReadinessProbes>();
         services.AddHostedService(provider => provider.GetRequiredService<ReadinessProbes>());
-        services.AddSingleton(sp => new StuckPartitionsHealthCheck(sp.GetKeyedService<IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
+        services.AddSingleton(sp => new StuckPartitionsHealthCheck(sp.GetKeyedService<IKafkaStuckPartitions>(KafkaInputStreams.ProviderName)));
         services.AddHealthChecks()
             .AddCheck<SiloStartedHealthCheck>("silo", tags: [ReadyTag])
             .Add(Cached("kafka"))

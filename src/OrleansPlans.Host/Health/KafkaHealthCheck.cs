@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 
 namespace OrleansPlans.Host.Health;
 

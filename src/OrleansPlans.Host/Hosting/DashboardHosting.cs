@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Dashboard.Hosting;
 using OrleansPlans.Host.Health;
-using OrleansPlans.Host.Kafka;
 using OrleansPlans.Host.Postgres;
+using OrleansPlans.Input.Kafka;
+using OrleansPlans.Silo;
 
 namespace OrleansPlans.Host.Hosting;
 
@@ -14,7 +15,7 @@ public static class DashboardHosting
     /// <summary>Adds the dashboard with the pipeline status reader pointed at this job's topics, consumer group and cluster.</summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, KafkaInputOptions kafka, PostgresOptions postgres, SiloOptions silo)
     {
-        builder.Services.AddOrleansPlansDashboard(builder.Configuration, postgres.ConnectionString, postgres.AnalyticsSchema, status =>
+        builder.Services.AddOrleansPlansDashboard(builder.Configuration, connectionString: null, postgres.AnalyticsSchema, status => // the process's data source
         {
             status.BootstrapServers = kafka.BootstrapServers;
             foreach (var (key, value) in kafka.ClientConfig)
@@ -45,7 +46,7 @@ public static class DashboardHosting
 
         // The status names the input partitions this silo cannot move past, as readiness does.
         builder.Services.AddSingleton<Operations.Status.IStuckPartitionSource>(sp =>
-            new InputStuckPartitionSource(sp.GetRequiredKeyedService<Streaming.Kafka.IKafkaStuckPartitions>(KafkaInputHosting.ProviderName)));
+            new InputStuckPartitionSource(sp.GetRequiredKeyedService<Streaming.Kafka.IKafkaStuckPartitions>(KafkaInputStreams.ProviderName)));
         return builder;
     }
 }

@@ -19,11 +19,11 @@ public static class OrleansDashboardHosting
     /// <summary>Where the Orleans Dashboard is served: <c>/orleans/</c> (the product dashboard links to it).</summary>
     public const string RoutePrefix = "/orleans";
 
-    /// <summary>Adds the operator sign-in and the data protection it needs, with the key ring in the database of <paramref name="postgresConnectionString"/>.</summary>
-    public static IHostApplicationBuilder AddOrleansDashboardSignIn(this IHostApplicationBuilder builder, string postgresConnectionString)
+    /// <summary>Adds the operator sign-in and the data protection it needs, with the key ring in the process's database.</summary>
+    public static IHostApplicationBuilder AddOrleansDashboardSignIn(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOperatorSignIn();
-        builder.AddSharedDataProtection(postgresConnectionString);
+        builder.AddSharedDataProtection();
         return builder;
     }
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using OrleansPlans.Domain.Rows;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Operations.Versions;
+using OrleansPlans.Silo;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Host.Hosting;

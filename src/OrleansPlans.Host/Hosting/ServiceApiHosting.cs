@@ -5,7 +5,7 @@ using OrleansPlans.Api;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansPlans.Api.Hosting;
 using OrleansPlans.Api.Publishing;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 
 namespace OrleansPlans.Host.Hosting;
 

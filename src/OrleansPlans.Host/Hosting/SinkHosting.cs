@@ -1,5 +1,5 @@
 using OrleansPlans.Domain.Rows;
-using OrleansPlans.Host.Kafka;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Host.Hosting;
@@ -9,13 +9,14 @@ public static class SinkHosting
 {
     /// <summary>
     /// Points <paramref name="sink"/> at this job's cluster and output topics. The cluster's client settings (SASL, TLS)
-    /// go with it: without them the sink could not authenticate where the silo's own clients can.
+    /// go with it: without them the sink could not authenticate where the silo's own clients can. The sink writes
+    /// through the process's one data source, so no connection string is set here.
     /// </summary>
-    public static void Configure(PostgresSinkOptions sink, KafkaInputOptions kafka, string connectionString, string schema, string? consumerGroupId)
+    public static void Configure(PostgresSinkOptions sink, KafkaInputOptions kafka, string schema, string? consumerGroupId)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(kafka);
-        (sink.ConnectionString, sink.BootstrapServers, sink.Schema) = (connectionString, kafka.BootstrapServers, schema);
+        (sink.BootstrapServers, sink.Schema) = (kafka.BootstrapServers, schema);
         sink.ConsumerGroupId = string.IsNullOrEmpty(consumerGroupId) ? sink.ConsumerGroupId : consumerGroupId;
         foreach (var (key, value) in kafka.ClientConfig)
         {

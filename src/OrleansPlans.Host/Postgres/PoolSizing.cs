@@ -4,7 +4,7 @@ using Npgsql;
 namespace OrleansPlans.Host.Postgres;
 
 /// <summary>
-/// Chooses the connection pools' <c>Maximum Pool Size</c> when the connection string does not: Npgsql's default (100
+/// Chooses the connection pool's <c>Maximum Pool Size</c> when the connection string does not: Npgsql's default (100
 /// per pool) let two hosts on one server exhaust its connections ("too many clients") and halve the throughput.
 /// </summary>
 public static class PoolSizing
@@ -19,8 +19,8 @@ public static class PoolSizing
     /// The connection string with <c>Maximum Pool Size</c> set, unless it already names one: <see cref="PostgresOptions.MaxPoolSize"/>
     /// when given, otherwise a quarter of the connections the server accepts (<c>max_connections</c> less
     /// <c>superuser_reserved_connections</c>), between <see cref="MinDefault"/> and <see cref="MaxDefault"/>. A host has
-    /// two pools that get busy (grain state, the sink), so two hosts stay within the server's limit with room for psql
-    /// and the CLI. Returns the size chosen, or null when the connection string named one.
+    /// one pool (its one data source: grain state, the sink, health checks and reads), so several hosts stay within the
+    /// server's limit with room for psql and the CLI. Returns the size chosen, or null when the connection string named one.
     /// </summary>
     public static async Task<(string ConnectionString, int? Chosen)> ApplyDefaultAsync(string connectionString, int? maxPoolSize, CancellationToken cancellationToken)
     {
@@ -45,9 +45,11 @@ public static class PoolSizing
 
     private static async Task<int> AvailableConnectionsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await using var command = dataSource.CreateCommand(
-            "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int");
+        // One unpooled connection, before the process's data source exists (its pool size is what this decides).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int", connection);
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -3,10 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrleansPlans.Host.DataProtection;
-using OrleansPlans.Persistence.Postgres;
-using OrleansPlans.Persistence.Postgres.Migrations;
-using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Host.Hosting;
+using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Host.Postgres;
 
@@ -15,13 +14,15 @@ public static class PostgresHosting
 {
     /// <summary>
     /// Uses the configured connection string or starts the embedded server under <see cref="PostgresOptions.DataDirectory"/>
-    /// (and writes its connection string to <see cref="PostgresOptions.ConnectionFile"/>); applies the Orleans and
-    /// analytics migrations and the shared data-protection key ring's; sizes the connection pools (<see cref="PoolSizing"/>). Returns the options with the
-    /// connection string filled in.
+    /// (and writes its connection string to <see cref="PostgresOptions.ConnectionFile"/>); sizes the connection pool
+    /// (<see cref="PoolSizing"/>) and registers the process's one <see cref="NpgsqlDataSource"/>, named
+    /// <paramref name="applicationName"/> in <c>pg_stat_activity</c> unless the connection string names itself; applies
+    /// the Orleans and analytics migrations and the shared data-protection key ring's through it. Returns the options
+    /// with the connection string filled in.
     /// With <paramref name="fresh"/> the embedded database is recreated: the dev broker keeps its topics in memory,
     /// so state, checkpoints and tables from an earlier run would describe a log that no longer exists.
     /// </summary>
-    public static async Task<PostgresOptions> AddPostgresAsync(this IHostApplicationBuilder builder, bool fresh, CancellationToken cancellationToken = default)
+    public static async Task<PostgresOptions> AddPostgresAsync(this IHostApplicationBuilder builder, bool fresh, string applicationName, CancellationToken cancellationToken = default)
     {
         var options = HostSettings.Read(builder.Configuration, "Postgres", new PostgresOptionsValidator());
         var embedded = string.IsNullOrWhiteSpace(options.ConnectionString);
@@ -43,12 +44,19 @@ public static class PostgresHosting
             Console.WriteLine($"  psql -h 127.0.0.1 -p {server.Port} -U {PrivatePostgresCluster.SuperUser} {options.Database}");
         }
 
-        await OrleansPostgresSchema.MigrateAsync(options.ConnectionString, cancellationToken);
-        await using (var dataSource = NpgsqlDataSource.Create(options.ConnectionString))
+        var (sized, chosen) = await PoolSizing.ApplyDefaultAsync(options.ConnectionString, options.MaxPoolSize, cancellationToken);
+        if (chosen is { } size)
         {
-            await Sink.Postgres.AnalyticsSchema.MigrateAsync(dataSource, options.AnalyticsSchema, cancellationToken: cancellationToken);
-            await PostgresMigrator.ApplyAsync(dataSource, DataProtectionMigrations.Set, cancellationToken);
+            Console.WriteLine($"PostgreSQL pool: at most {size} connections (Postgres:MaxPoolSize, or Maximum Pool Size in the connection string, to choose)");
         }
+
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(sized);
+        dataSourceBuilder.ConnectionStringBuilder.ApplicationName ??= applicationName;
+        var dataSource = dataSourceBuilder.Build();
+        builder.Services.AddSingleton(_ => dataSource); // a factory registration, so the container disposes it
+        await PostgresMigrator.ApplyAsync(dataSource, OrleansPostgresMigrations.Set, cancellationToken);
+        await Sink.Postgres.AnalyticsSchema.MigrateAsync(dataSource, options.AnalyticsSchema, cancellationToken: cancellationToken);
+        await PostgresMigrator.ApplyAsync(dataSource, DataProtectionMigrations.Set, cancellationToken);
 
         if (embedded)
         {
@@ -58,12 +66,7 @@ public static class PostgresHosting
             AppDomain.CurrentDomain.ProcessExit += (_, _) => ConnectionFile.Delete(file, written);
         }
 
-        (options.ConnectionString, var chosen) = await PoolSizing.ApplyDefaultAsync(options.ConnectionString, options.MaxPoolSize, cancellationToken);
-        if (chosen is { } size)
-        {
-            Console.WriteLine($"PostgreSQL pools: at most {size} connections each (Postgres:MaxPoolSize, or Maximum Pool Size in the connection string, to choose)");
-        }
-
+        options.ConnectionString = sized;
         builder.Services.AddSingleton(options);
         return options;
     }

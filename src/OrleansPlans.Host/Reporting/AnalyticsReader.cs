@@ -7,10 +7,9 @@ namespace OrleansPlans.Host.Reporting;
 /// <summary>Reads the analytics tables back as rows, for the report an analyst would otherwise get from psql.</summary>
 public static class AnalyticsReader
 {
-    /// <summary>The rows of the tables the report shows.</summary>
-    public static async Task<IReadOnlyList<OutputRow>> ReadAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    /// <summary>The rows of the tables the report shows, read through the process's data source.</summary>
+    public static async Task<IReadOnlyList<OutputRow>> ReadAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var rows = new List<OutputRow>();
         await ReadAsync(dataSource, $"select plan_id, status, merged_into, member_count from {schema}.plans", r =>
             rows.Add(new PlanRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3))), cancellationToken);

@@ -22,24 +22,34 @@ public sealed partial class PipelineStatusReader
             return new PostgresSnapshot(Reachability.Failed("no PostgreSQL connection string was given"), null, [], null, []);
         }
 
+        // A status read must come back soon whatever state the database is in, also through a data source shared
+        // with the rest of the process (its pool and timeouts are not ours): the connection and then the reads each
+        // get Timeout.
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(_options.Timeout);
         NpgsqlConnection connection;
         try
         {
-            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            connection = await _dataSource.OpenConnectionAsync(bound.Token).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or SocketException or TimeoutException)
         {
             return new PostgresSnapshot(Reachability.Failed(error.Message), null, [], null, []);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new PostgresSnapshot(Reachability.Failed(NoAnswer()), null, [], null, []);
+        }
 
+        bound.CancelAfter(_options.Timeout);
         await using (connection.ConfigureAwait(false))
         {
             var warnings = new List<string>();
             try
             {
-                var sinkOffsets = await TryReadAsync(() => ReadSinkOffsetsAsync(connection, cancellationToken), "sink_offsets", warnings).ConfigureAwait(false);
-                var silos = await TryReadAsync(() => ReadSilosAsync(connection, cancellationToken), "orleans_membership", warnings).ConfigureAwait(false);
-                var deadLetters = await TryReadAsync(() => ReadDeadLettersAsync(connection, cancellationToken), "dead_letters", warnings).ConfigureAwait(false);
+                var sinkOffsets = await TryReadAsync(() => ReadSinkOffsetsAsync(connection, bound.Token), "sink_offsets", warnings).ConfigureAwait(false);
+                var silos = await TryReadAsync(() => ReadSilosAsync(connection, bound.Token), "orleans_membership", warnings).ConfigureAwait(false);
+                var deadLetters = await TryReadAsync(() => ReadDeadLettersAsync(connection, bound.Token), "dead_letters", warnings).ConfigureAwait(false);
                 return new PostgresSnapshot(Reachability.Ok, sinkOffsets, silos ?? [], deadLetters, warnings);
             }
             catch (Exception error) when (IsConnectionLost(error, connection))
@@ -49,8 +59,14 @@ public sealed partial class PipelineStatusReader
                 // PostgreSQL being unreachable, not a read to warn about or an error to throw.
                 return new PostgresSnapshot(Reachability.Failed(error.Message), null, [], null, []);
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new PostgresSnapshot(Reachability.Failed(NoAnswer()), null, [], null, []);
+            }
         }
     }
+
+    private string NoAnswer() => $"PostgreSQL did not answer within {_options.Timeout.TotalSeconds:0.#} s";
 
     private static bool IsConnectionLost(Exception error, NpgsqlConnection connection) => error switch
     {

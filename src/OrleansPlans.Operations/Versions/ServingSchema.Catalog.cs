@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 
 namespace OrleansPlans.Operations.Versions;

@@ -30,7 +30,7 @@ public static class VersionDrop
         if (exists)
         {
             await ScalarAsync(connection, transaction, $"drop schema {AnalyticsSchema.Quote(schema)} cascade", cancellationToken);
-            await ScalarAsync(connection, transaction, $"delete from {Persistence.Postgres.Migrations.PostgresMigrator.HistoryTable} where set_key = $1", cancellationToken, AnalyticsSchema.Migrations(schema).Key);
+            await ScalarAsync(connection, transaction, $"delete from {Postgres.Migrations.PostgresMigrator.HistoryTable} where set_key = $1", cancellationToken, AnalyticsSchema.Migrations(schema).Key);
         }
 
         // The base version's states are the ones without a namespace prefix (state names themselves have no '/').

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using OrleansPlans.Persistence.Postgres.Storage;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 
@@ -25,7 +26,26 @@ public static class GroupCommitStorageSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         PostgresSiloBuilderExtensions.CheckConnectionString(connectionString);
-        builder.AddPostgresMigrations(connectionString);
+        return builder.AddGroupCommitGrainStorageOn(name, connectionString, configure);
+    }
+
+    /// <summary>
+    /// As <see cref="AddPostgresGroupCommitGrainStorage(ISiloBuilder, string, string, Action{GroupCommitStorageOptions}?)"/>,
+    /// through the <see cref="Npgsql.NpgsqlDataSource"/> registered in the container (the process's one).
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="name">The storage name used in <c>[PersistentState("state", name)]</c>.</param>
+    /// <param name="configure">Optional batching settings (shared by every group-commit provider of the silo).</param>
+    public static ISiloBuilder AddPostgresGroupCommitGrainStorage(this ISiloBuilder builder, string name, Action<GroupCommitStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return builder.AddGroupCommitGrainStorageOn(name, connectionString: null, configure);
+    }
+
+    private static ISiloBuilder AddGroupCommitGrainStorageOn(this ISiloBuilder builder, string name, string? connectionString, Action<GroupCommitStorageOptions>? configure)
+    {
+        builder.AddPostgresMigrationsOn(connectionString, OrleansPostgresMigrations.Set);
         var options = builder.Services.AddOptions<GroupCommitStorageOptions>()
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.MaxBatchSize)} must be between 1 and 10000")
             .Validate(o => o.MaxConcurrentRoundTrips is >= 1 and <= 64, $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.MaxConcurrentRoundTrips)} must be between 1 and 64")

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 

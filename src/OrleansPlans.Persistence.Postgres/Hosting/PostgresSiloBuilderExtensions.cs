@@ -5,7 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime;
-using OrleansPlans.Persistence.Postgres.Migrations;
+using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
 
@@ -42,12 +42,24 @@ public static class PostgresSiloBuilderExtensions
             .UsePostgresReminders(connectionString);
     }
 
-    /// <summary>Silo membership (clustering) in PostgreSQL.</summary>
+    /// <summary>Silo membership (clustering) in PostgreSQL, through the <see cref="NpgsqlDataSource"/> registered in the container (the process's one).</summary>
+    public static ISiloBuilder UsePostgresClustering(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UsePostgresClusteringOn(connectionString: null);
+    }
+
+    /// <summary>Silo membership (clustering) in PostgreSQL, through a data source of its own (standalone use).</summary>
     public static ISiloBuilder UsePostgresClustering(this ISiloBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
         CheckConnectionString(connectionString);
-        builder.AddPostgresMigrations(connectionString);
+        return builder.UsePostgresClusteringOn(connectionString);
+    }
+
+    private static ISiloBuilder UsePostgresClusteringOn(this ISiloBuilder builder, string? connectionString)
+    {
+        builder.AddPostgresMigrationsOn(connectionString, OrleansPostgresMigrations.Set);
         return builder.UseAdoNetClustering(options => options.Configure<PostgresDataSourceCache>((o, sources) =>
         {
             o.Invariant = Invariant;
@@ -55,7 +67,18 @@ public static class PostgresSiloBuilderExtensions
         }));
     }
 
-    /// <summary>A named grain storage provider in PostgreSQL.</summary>
+    /// <summary>A named grain storage provider in PostgreSQL, through the <see cref="NpgsqlDataSource"/> registered in the container.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="name">The storage name used in <c>[PersistentState("state", name)]</c>.</param>
+    /// <param name="configureOptions">Optional provider settings; the invariant and the data source are set by this method.</param>
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder builder, string name, Action<AdoNetGrainStorageOptions>? configureOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return builder.AddPostgresGrainStorageOn(name, connectionString: null, configureOptions);
+    }
+
+    /// <summary>A named grain storage provider in PostgreSQL, through a data source of its own (standalone use).</summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="name">The storage name used in <c>[PersistentState("state", name)]</c>.</param>
     /// <param name="connectionString">The PostgreSQL database.</param>
@@ -68,7 +91,12 @@ public static class PostgresSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         CheckConnectionString(connectionString);
-        builder.AddPostgresMigrations(connectionString);
+        return builder.AddPostgresGrainStorageOn(name, connectionString, configureOptions);
+    }
+
+    private static ISiloBuilder AddPostgresGrainStorageOn(this ISiloBuilder builder, string name, string? connectionString, Action<AdoNetGrainStorageOptions>? configureOptions)
+    {
+        builder.AddPostgresMigrationsOn(connectionString, OrleansPostgresMigrations.Set);
         return builder.AddAdoNetGrainStorage(name, options => options.Configure<PostgresDataSourceCache>((o, sources) =>
         {
             configureOptions?.Invoke(o);
@@ -86,7 +114,7 @@ public static class PostgresSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         CheckConnectionString(connectionString);
-        builder.AddPostgresMigrations(connectionString);
+        builder.AddPostgresMigrationsOn(connectionString, OrleansPostgresMigrations.Set);
         return builder.UseAdoNetReminderService(options => options.Configure<PostgresDataSourceCache>((o, sources) =>
         {
             o.Invariant = Invariant;
@@ -105,8 +133,14 @@ public static class PostgresSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         CheckConnectionString(connectionString);
+        return builder.AddPostgresMigrationsOn(connectionString, set ?? OrleansPostgresMigrations.Set);
+    }
+
+    // A null connection string: the NpgsqlDataSource registered in the container.
+    internal static ISiloBuilder AddPostgresMigrationsOn(this ISiloBuilder builder, string? connectionString, MigrationSet set)
+    {
         builder.Services.TryAddSingleton<PostgresDataSourceCache>();
-        builder.Services.AddSingleton(new PostgresMigrationTarget(connectionString, set ?? OrleansPostgresMigrations.Set));
+        builder.Services.AddSingleton(new PostgresMigrationTarget(connectionString, set));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, PostgresMigrationStartup>());
         return builder;
     }

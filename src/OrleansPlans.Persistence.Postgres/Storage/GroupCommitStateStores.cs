@@ -9,8 +9,10 @@ internal sealed class GroupCommitStateStores(PostgresDataSourceCache dataSources
 {
     private readonly ConcurrentDictionary<string, Lazy<GroupCommitStateStore>> _stores = new(StringComparer.Ordinal);
 
-    public GroupCommitStateStore Get(string connectionString) =>
-        _stores.GetOrAdd(connectionString, cs => new Lazy<GroupCommitStateStore>(() => new GroupCommitStateStore(dataSources.Get(cs), options.Value))).Value;
+    /// <summary>The store of <paramref name="connectionString"/>'s database; null: the registered data source's.</summary>
+    public GroupCommitStateStore Get(string? connectionString) =>
+        // "" stands for the registered data source: no valid connection string is empty.
+        _stores.GetOrAdd(connectionString ?? "", cs => new Lazy<GroupCommitStateStore>(() => new GroupCommitStateStore(dataSources.Get(connectionString), options.Value))).Value;
 
     public async ValueTask DisposeAsync()
     {

@@ -112,13 +112,16 @@ internal sealed class ReprocessOptions
         return VersionStatusOptions.For(version, serving, baseOptions, parsed.GetRequiredValue(ClusterId));
     }
 
-    /// <summary>Reads <paramref name="version"/>'s status (never throws for an unreachable system).</summary>
-    public async Task<PipelineStatus> ReadStatusAsync(ParseResult parsed, PipelineVersion version, ServingState serving, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="version"/>'s status through the command's <paramref name="dataSource"/> (its one; the reader
+    /// bounds its own waits), never throwing for an unreachable system.
+    /// </summary>
+    public async Task<PipelineStatus> ReadStatusAsync(ParseResult parsed, NpgsqlDataSource dataSource, PipelineVersion version, ServingState serving, CancellationToken cancellationToken)
     {
         PipelineStatusReader reader;
         try
         {
-            reader = new PipelineStatusReader(StatusOptions(parsed, version, serving));
+            reader = new PipelineStatusReader(StatusOptions(parsed, version, serving), dataSource);
         }
         catch (ArgumentException error)
         {

@@ -26,10 +26,10 @@ internal static class ReprocessStatusCommand
             await using var dataSource = options.DataSource(parsed);
             var serving = await ReprocessOptions.ReadServingAsync(dataSource, options.ServingSchemaOf(parsed), cancellationToken);
             var (code, status) = parsed.GetValue(wait)
-                ? await StatusWait.WaitAsync(ct => options.ReadStatusAsync(parsed, version, serving, ct), parsed.GetValue(timeout), environment.Error, cancellationToken)
-                : (ExitCodes.Ok, await options.ReadStatusAsync(parsed, version, serving, cancellationToken));
+                ? await StatusWait.WaitAsync(ct => options.ReadStatusAsync(parsed, dataSource, version, serving, ct), parsed.GetValue(timeout), environment.Error, cancellationToken)
+                : (ExitCodes.Ok, await options.ReadStatusAsync(parsed, dataSource, version, serving, cancellationToken));
             var servingStatus = serving.Version is { } current && current != version
-                ? await options.ReadStatusAsync(parsed, current, serving, cancellationToken)
+                ? await options.ReadStatusAsync(parsed, dataSource, current, serving, cancellationToken)
                 : null;
             await PrintAsync(environment.Out, environment.IsInteractive, serving, version, status, servingStatus);
             foreach (var warning in status.Warnings)

@@ -31,7 +31,7 @@ internal static class ReprocessSwitchCommand
 
             if (!parsed.GetValue(force) && !serving.Serves(version))
             {
-                var status = await options.ReadStatusAsync(parsed, version, serving, cancellationToken);
+                var status = await options.ReadStatusAsync(parsed, dataSource, version, serving, cancellationToken);
                 if (StatusWait.Behind(status) is { } behind)
                 {
                     throw new CliFailure($"version {version} has not caught up, so {schema} still serves {serving.Version?.Name ?? "nothing"}: {behind}. "

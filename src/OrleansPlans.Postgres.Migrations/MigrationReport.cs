@@ -1,4 +1,4 @@
-namespace OrleansPlans.Persistence.Postgres.Migrations;
+namespace OrleansPlans.Postgres.Migrations;
 
 /// <summary>What one <c>PostgresMigrator.ApplyAsync</c> call did.</summary>
 /// <param name="SetKey">The migration set's history key.</param>

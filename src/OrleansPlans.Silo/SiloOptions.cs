@@ -1,4 +1,4 @@
-namespace OrleansPlans.Host.Hosting;
+namespace OrleansPlans.Silo;
 
 /// <summary>The silo's cluster identity and loopback endpoints (section <c>Orleans</c>).</summary>
 public sealed class SiloOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OrleansPlans.Host.Hosting;
+namespace OrleansPlans.Silo;
 
 /// <summary>Section <c>Orleans</c>: ids present, ports valid and distinct, an advertised address that is an IP address or a host name.</summary>
 public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>

@@ -1,7 +1,6 @@
 using Npgsql;
-using OrleansPlans.Persistence.Postgres.Migrations;
 
-namespace OrleansPlans.Persistence.Postgres;
+namespace OrleansPlans.Postgres.Migrations;
 
 /// <summary>Explicit migration of the Orleans tables, for tools and hosts that migrate before starting silos.</summary>
 public static class OrleansPostgresSchema

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansPlans.Domain.Rows;
 
-namespace OrleansPlans.Host.Kafka;
+namespace OrleansPlans.Input.Kafka;
 
 /// <summary>Section <c>Kafka</c>: topics named and distinct, output topics only for tables that exist, durations positive.</summary>
 public sealed class KafkaInputOptionsValidator : IValidateOptions<KafkaInputOptions>

@@ -1,4 +1,4 @@
-namespace OrleansPlans.Persistence.Postgres.Migrations;
+namespace OrleansPlans.Postgres.Migrations;
 
 /// <summary>The migrations that create the Orleans clustering, grain storage and reminder tables.</summary>
 public static class OrleansPostgresMigrations
@@ -7,8 +7,8 @@ public static class OrleansPostgresMigrations
     public const string SetKey = "orleans";
 
     private static readonly Lazy<MigrationSet> LazySet = new(() => MigrationSet.FromEmbeddedResources(
-        SetKey, typeof(OrleansPostgresMigrations).Assembly, "OrleansPlans.Persistence.Postgres.Migrations.Sql."));
+        SetKey, typeof(OrleansPostgresMigrations).Assembly, "OrleansPlans.Postgres.Migrations.Sql."));
 
-    /// <summary>The Orleans migration set (embedded Migrations/Sql/*.sql of this assembly).</summary>
+    /// <summary>The Orleans migration set (embedded Sql/*.sql of this assembly).</summary>
     public static MigrationSet Set => LazySet.Value;
 }

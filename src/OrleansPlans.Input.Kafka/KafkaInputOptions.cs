@@ -1,7 +1,7 @@
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Streaming.Kafka;
 
-namespace OrleansPlans.Host.Kafka;
+namespace OrleansPlans.Input.Kafka;
 
 /// <summary>Where the input topics are (section <c>Kafka</c>). Without a bootstrap address an embedded dev broker is started.</summary>
 public sealed class KafkaInputOptions

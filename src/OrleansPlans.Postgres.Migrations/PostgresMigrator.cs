@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace OrleansPlans.Persistence.Postgres.Migrations;
+namespace OrleansPlans.Postgres.Migrations;
 
 /// <summary>
 /// Applies a <see cref="MigrationSet"/> to a PostgreSQL database: pending versions in ascending order, each in its

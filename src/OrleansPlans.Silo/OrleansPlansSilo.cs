@@ -6,13 +6,12 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using OrleansPlans.Domain.Rows;
 using OrleansPlans.Grains.Hosting;
-using OrleansPlans.Host.Kafka;
-using OrleansPlans.Host.Postgres;
+using OrleansPlans.Input.Kafka;
 using OrleansPlans.Persistence.Postgres.Hosting;
 using OrleansPlans.Persistence.Postgres.Storage;
 using OrleansPlans.Projection.Kafka;
 
-namespace OrleansPlans.Host.Hosting;
+namespace OrleansPlans.Silo;
 
 /// <summary>Composes the silo of the main job.</summary>
 public static class OrleansPlansSilo
@@ -21,29 +20,37 @@ public static class OrleansPlansSilo
     /// A silo reading the input topics from Kafka, with clustering, grain state and Kafka checkpoints in PostgreSQL,
     /// projecting every row change to the compacted output topics.
     /// </summary>
-    /// <returns>The silo's identity and endpoints, as configured.</returns>
-    public static SiloOptions AddOrleansPlansSilo(this IHostApplicationBuilder builder, KafkaInputOptions input, PostgresOptions postgres)
+    /// <param name="builder">The host; its sections <c>StateStore</c>, <c>GroupCommit</c> and <c>PlanTables</c> tune the silo.</param>
+    /// <param name="silo">The silo's identity and endpoints (section <c>Orleans</c>, validated by <see cref="SiloOptionsValidator"/>).</param>
+    /// <param name="input">The input topics and the cluster they are on; the output topics too.</param>
+    /// <remarks>
+    /// Clustering, grain state and checkpoints go through the <see cref="Npgsql.NpgsqlDataSource"/> registered in the
+    /// container: the process's one pool, shared with everything else in it that reads or writes PostgreSQL.
+    /// </remarks>
+    public static IHostApplicationBuilder AddOrleansPlansSilo(this IHostApplicationBuilder builder, SiloOptions silo, KafkaInputOptions input)
     {
-        var silo = HostSettings.Read(builder.Configuration, "Orleans", new SiloOptionsValidator());
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(input);
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
             var advertised = IPAddress.TryParse(silo.AdvertisedAddress, out var ip) ? ip : Dns.GetHostAddresses(silo.AdvertisedAddress)[0];
             orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
-            orleans.UsePostgresClustering(postgres.ConnectionString);
+            orleans.UsePostgresClustering();
             if (builder.Configuration.GetValue("StateStore:GroupCommit", defaultValue: true))
             {
                 // Grain state and checkpoints share the silo's grouped round trips: a grain still awaits its own durable
                 // write, but every grain writing at that moment shares one statement (StateStore:MaxBatchSize, …).
-                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore", postgres.ConnectionString);
-                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+                orleans.AddPostgresGroupCommitGrainStorage("PubSubStore");
+                orleans.AddPostgresGroupCommitGrainStorage(PlanAnalyticsStorage.Name);
                 orleans.Services.Configure<GroupCommitStorageOptions>(builder.Configuration.GetSection("StateStore"));
             }
             else
             {
                 // Orleans' ADO.NET storage: one statement and transaction per grain write (table orleans_grain_state).
-                orleans.AddPostgresGrainStorage("PubSubStore", postgres.ConnectionString);
-                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name, postgres.ConnectionString);
+                orleans.AddPostgresGrainStorage("PubSubStore");
+                orleans.AddPostgresGrainStorage(PlanAnalyticsStorage.Name);
             }
             orleans.AddKafkaInputStreams(input);
             orleans.AddPlanAnalytics();
@@ -67,6 +74,6 @@ public static class OrleansPlansSilo
                 }
             });
         });
-        return silo;
+        return builder;
     }
 }

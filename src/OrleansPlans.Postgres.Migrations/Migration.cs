@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OrleansPlans.Persistence.Postgres.Migrations;
+namespace OrleansPlans.Postgres.Migrations;
 
 /// <summary>One numbered, forward-only schema change: a SQL script applied once, in its own transaction.</summary>
 /// <param name="Version">The script's number (the NNNN of NNNN_name.sql); versions apply in ascending order.</param>

@@ -4,7 +4,7 @@ using OrleansPlans.Grains;
 using OrleansPlans.Grains.Ingestion;
 using OrleansPlans.Streaming.Kafka;
 
-namespace OrleansPlans.Host.Kafka;
+namespace OrleansPlans.Input.Kafka;
 
 /// <summary>
 /// Plugs the contract into the generic Kafka provider: decodes each input record with the contract codec and

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace OrleansPlans.Persistence.Postgres.Migrations;
+namespace OrleansPlans.Postgres.Migrations;
 
 /// <summary>
 /// An ordered set of migrations with its own history key, so that several assemblies (Orleans tables, analytics
