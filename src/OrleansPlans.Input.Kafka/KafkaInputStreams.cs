@@ -15,13 +15,15 @@ public static class KafkaInputStreams
 
     /// <summary>
     /// Adds the Kafka stream provider <see cref="ProviderName"/> reading the input topics onto the contract's stream
-    /// namespaces, decoded by <see cref="ContractRecordDecoder"/> (unless a decoder is already registered under that name).
+    /// namespaces, decoded by <see cref="ContractRecordDecoder"/> and dead-lettered as <c>dead_letters</c> rows
+    /// (<see cref="ContractDeadLetterFormat"/>), unless a decoder or format is already registered under that name.
     /// </summary>
     public static ISiloBuilder AddKafkaInputStreams(this ISiloBuilder silo, KafkaInputOptions input)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(input);
         silo.Services.TryAddKeyedSingleton<IKafkaRecordDecoder, ContractRecordDecoder>(ProviderName);
+        silo.Services.TryAddKeyedSingleton<IKafkaDeadLetterFormat, ContractDeadLetterFormat>(ProviderName);
         silo.Services.Configure<StreamPullingAgentOptions>(ProviderName, o => o.MaxEventDeliveryTime = input.MaxEventDeliveryTime);
         // Every consumer of the input streams subscribes implicitly (user and merge-intake grains). Without this, the
         // pulling agent registers itself as producer of every user's stream with a pub-sub grain: a state write per

@@ -15,10 +15,10 @@ public sealed class BoundedDeadLetterTests
     {
         var raw = Encoding.UTF8.GetBytes("{\"eventId\":\"u-1\"}");
 
-        var value = BoundedDeadLetter.Value(Position, "missing field", raw, ReceivedAt, 16 * 1024, out var truncated);
+        var value = BoundedDeadLetter.Value(JsonDeadLetterFormat.Instance, Position, "missing field", raw, ReceivedAt, 16 * 1024, out var truncated);
 
         Assert.False(truncated);
-        Assert.Equal(DeadLetterRecord.Value(Position, "missing field", raw, ReceivedAt), value);
+        Assert.Equal(JsonDeadLetterFormat.Instance.Value(Position, "missing field", raw, ReceivedAt), value);
     }
 
     [Fact]
@@ -27,10 +27,10 @@ public sealed class BoundedDeadLetterTests
         var raw = RandomNumberGenerator.GetBytes(1_048_576);
         const int limit = 32 * 1024;
 
-        var value = BoundedDeadLetter.Value(Position, "value is not valid JSON", raw, ReceivedAt, limit, out var truncated);
+        var value = BoundedDeadLetter.Value(JsonDeadLetterFormat.Instance, Position, "value is not valid JSON", raw, ReceivedAt, limit, out var truncated);
 
         Assert.True(truncated);
-        Assert.True(value.Length + Encoding.UTF8.GetByteCount(DeadLetterRecord.Key(Position)) <= limit, $"{value.Length} bytes written for a {limit}-byte limit");
+        Assert.True(value.Length + Encoding.UTF8.GetByteCount(JsonDeadLetterFormat.Instance.Key(Position)) <= limit, $"{value.Length} bytes written for a {limit}-byte limit");
         using var json = JsonDocument.Parse(value);
         var root = json.RootElement;
         Assert.Equal(508, root.GetProperty("source_offset").GetInt64());
@@ -48,7 +48,7 @@ public sealed class BoundedDeadLetterTests
     {
         var reason = "bad: " + new string('x', 40_000) + "\ud800";
 
-        var value = BoundedDeadLetter.Value(Position, BoundedDeadLetter.Sanitize(reason), null, ReceivedAt, 16 * 1024, out var truncated);
+        var value = BoundedDeadLetter.Value(JsonDeadLetterFormat.Instance, Position, BoundedDeadLetter.Sanitize(reason), null, ReceivedAt, 16 * 1024, out var truncated);
 
         Assert.True(truncated);
         Assert.True(value.Length < 16 * 1024);
@@ -61,7 +61,7 @@ public sealed class BoundedDeadLetterTests
     {
         var raw = Encoding.UTF8.GetBytes(new string('a', 5000));
 
-        var value = BoundedDeadLetter.WithoutRawValue(Position, "too big", raw, ReceivedAt);
+        var value = BoundedDeadLetter.WithoutRawValue(JsonDeadLetterFormat.Instance, Position, "too big", raw, ReceivedAt);
 
         var root = JsonDocument.Parse(value).RootElement;
         Assert.Equal(JsonValueKind.Null, root.GetProperty("raw_value").ValueKind);

@@ -6,8 +6,8 @@ namespace OrleansPlans.Streaming.Kafka;
 /// <summary>
 /// Fits a dead-letter record under the dead-letter topic's message limit. A copy the broker refuses would leave its
 /// record neither processed nor dead-lettered, and the partition would stall behind it; so a value too big to copy
-/// whole is cut, and the reason says so with the original size and the SHA-256 of the whole value (the row format
-/// the tables read stays the same).
+/// whole is cut, and the reason says so with the original size and the SHA-256 of the whole value (the format stays
+/// the same).
 /// </summary>
 internal static class BoundedDeadLetter
 {
@@ -18,10 +18,10 @@ internal static class BoundedDeadLetter
     private const int MaxReasonChars = 1000;
 
     /// <summary>The record's value: the whole copy when it fits in <paramref name="maxMessageBytes"/>, else a bounded one.</summary>
-    public static byte[] Value(KafkaPosition position, string reason, byte[]? rawValue, DateTimeOffset receivedAt, int maxMessageBytes, out bool truncated)
+    public static byte[] Value(IKafkaDeadLetterFormat format, KafkaPosition position, string reason, byte[]? rawValue, DateTimeOffset receivedAt, int maxMessageBytes, out bool truncated)
     {
-        var budget = ValueBudget(position, maxMessageBytes);
-        var whole = DeadLetterRecord.Value(position, reason, rawValue, receivedAt);
+        var budget = ValueBudget(format, position, maxMessageBytes);
+        var whole = format.Value(position, reason, rawValue, receivedAt);
         truncated = whole.Length > budget;
         if (!truncated)
         {
@@ -31,24 +31,24 @@ internal static class BoundedDeadLetter
         var clipped = Clip(reason);
         if (rawValue is null)
         {
-            return DeadLetterRecord.Value(position, clipped, null, receivedAt);
+            return format.Value(position, clipped, null, receivedAt);
         }
 
         var digest = Digest(rawValue);
-        var envelope = DeadLetterRecord.Value(position, TruncatedReason(clipped, rawValue.Length, rawValue.Length, digest), [], receivedAt).Length;
+        var envelope = format.Value(position, TruncatedReason(clipped, rawValue.Length, rawValue.Length, digest), [], receivedAt).Length;
 
         // Base64 writes 4 bytes for every 3 kept.
         var kept = Math.Clamp((budget - envelope) / 4 * 3, 0, rawValue.Length);
-        return DeadLetterRecord.Value(position, TruncatedReason(clipped, kept, rawValue.Length, digest), rawValue[..kept], receivedAt);
+        return format.Value(position, TruncatedReason(clipped, kept, rawValue.Length, digest), rawValue[..kept], receivedAt);
     }
 
     /// <summary>The value with no raw bytes at all, for a dead-letter topic whose own limit is below the configured one.</summary>
-    public static byte[] WithoutRawValue(KafkaPosition position, string reason, byte[]? rawValue, DateTimeOffset receivedAt)
+    public static byte[] WithoutRawValue(IKafkaDeadLetterFormat format, KafkaPosition position, string reason, byte[]? rawValue, DateTimeOffset receivedAt)
     {
         var note = rawValue is null
             ? ""
             : $" [raw_value omitted: the dead-letter topic refused a bounded copy; the whole value was {rawValue.Length} bytes, sha256 {Digest(rawValue)}]";
-        return DeadLetterRecord.Value(position, Clip(reason) + note, null, receivedAt);
+        return format.Value(position, Clip(reason) + note, null, receivedAt);
     }
 
     /// <summary>A reason the JSON writer accepts whatever it holds: lone surrogates become U+FFFD.</summary>
@@ -59,8 +59,8 @@ internal static class BoundedDeadLetter
 
     internal static string Digest(byte[] value) => Convert.ToHexStringLower(SHA256.HashData(value));
 
-    private static int ValueBudget(KafkaPosition position, int maxMessageBytes) =>
-        maxMessageBytes - Encoding.UTF8.GetByteCount(DeadLetterRecord.Key(position)) - RecordOverheadBytes;
+    private static int ValueBudget(IKafkaDeadLetterFormat format, KafkaPosition position, int maxMessageBytes) =>
+        maxMessageBytes - Encoding.UTF8.GetByteCount(format.Key(position)) - RecordOverheadBytes;
 
     /// <summary>The reason cut to <see cref="MaxReasonChars"/> characters (saying so) when it is longer: for the record and the log.</summary>
     internal static string Clip(string reason)

@@ -14,6 +14,7 @@ internal sealed class KafkaDeadLetterSink(
     string providerName,
     string deadLetterTopic,
     int maxMessageBytes,
+    IKafkaDeadLetterFormat format,
     KafkaProducerHolder producer,
     KafkaStreamMetrics metrics,
     TimeProvider timeProvider,
@@ -23,16 +24,16 @@ internal sealed class KafkaDeadLetterSink(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         reason = BoundedDeadLetter.Sanitize(reason);
-        var key = Encoding.UTF8.GetBytes(DeadLetterRecord.Key(position));
+        var key = Encoding.UTF8.GetBytes(format.Key(position));
         var receivedAt = timeProvider.GetUtcNow();
-        var value = BoundedDeadLetter.Value(position, reason, rawValue, receivedAt, maxMessageBytes, out var truncated);
+        var value = BoundedDeadLetter.Value(format, position, reason, rawValue, receivedAt, maxMessageBytes, out var truncated);
         try
         {
             await producer.Producer.ProduceAsync(deadLetterTopic, new Message<byte[]?, byte[]?> { Key = key, Value = value }, cancellationToken).ConfigureAwait(false);
         }
         catch (KafkaException tooLarge) when (tooLarge.Error.Code == Confluent.Kafka.ErrorCode.MsgSizeTooLarge)
         {
-            value = BoundedDeadLetter.WithoutRawValue(position, reason, rawValue, receivedAt);
+            value = BoundedDeadLetter.WithoutRawValue(format, position, reason, rawValue, receivedAt);
             truncated = true;
             await producer.Producer.ProduceAsync(deadLetterTopic, new Message<byte[]?, byte[]?> { Key = key, Value = value }, cancellationToken).ConfigureAwait(false);
         }

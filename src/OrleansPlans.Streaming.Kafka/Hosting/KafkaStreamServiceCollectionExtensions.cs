@@ -20,6 +20,7 @@ internal static class KafkaStreamServiceCollectionExtensions
             name,
             sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).DeadLetterTopic,
             sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name).EffectiveDeadLetterMaxMessageBytes,
+            sp.GetKeyedService<IKafkaDeadLetterFormat>(name) ?? sp.GetService<IKafkaDeadLetterFormat>() ?? JsonDeadLetterFormat.Instance,
             sp.GetRequiredKeyedService<KafkaProducerHolder>(name),
             sp.GetRequiredKeyedService<KafkaStreamMetrics>(name),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,

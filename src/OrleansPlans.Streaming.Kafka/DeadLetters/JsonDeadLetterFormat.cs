@@ -3,14 +3,20 @@ using System.Text.Json;
 
 namespace OrleansPlans.Streaming.Kafka;
 
-/// <summary>The dead-letter record format. Downstream tables read it: keep names and formats exactly.</summary>
-internal static class DeadLetterRecord
+/// <summary>
+/// The provider's generic dead-letter format, for applications that plug in none (<see cref="IKafkaDeadLetterFormat"/>):
+/// the key is the position, the value a JSON object with the position, the reason, the raw value in base64 and when it
+/// was refused. Readers of the topic depend on it: keep names and formats exactly.
+/// </summary>
+internal sealed class JsonDeadLetterFormat : IKafkaDeadLetterFormat
 {
     public const string ReceivedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
-    public static string Key(KafkaPosition position) => position.ToString();
+    public static readonly JsonDeadLetterFormat Instance = new();
 
-    public static byte[] Value(KafkaPosition position, string reason, byte[]? rawValue, DateTimeOffset receivedAt)
+    public string Key(KafkaPosition position) => position.ToString();
+
+    public byte[] Value(KafkaPosition position, string reason, byte[]? rawValue, DateTimeOffset receivedAt)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + (rawValue?.Length ?? 0) * 4 / 3);
         using (var writer = new Utf8JsonWriter(buffer))
