@@ -32,12 +32,10 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
     [Fact]
     public async Task generated_records_through_kafka_and_two_silos_with_a_silo_restart_equal_the_oracle()
     {
-        var records = new EventGenerator(new GeneratorOptions
+        var records = OracleScenario.Generate(new GeneratorOptions
         {
             Seed = 4242, Users = 150, Plans = 24, MembershipEvents = 2000, UsageEvents = 6000, Merges = 24, Partitions = 8, MergePartitions = 1,
-            // Ten days from 24 February: usage on both sides of a month boundary (plan_usage_monthly).
-            StartUtc = new DateTime(2026, 2, 24, 0, 0, 0, DateTimeKind.Utc),
-        }).Generate();
+        });
         await using var broker = DevBrokerCluster.Start(new DevBrokerOptions { DefaultPartitions = 8 });
         var input = new KafkaInputOptions { BootstrapServers = broker.BootstrapServers, ConsumerGroupId = "e2e", CheckpointStorageName = "checkpoints" };
         broker.CreateTopics([input.MembershipTopic, input.UsageTopic, input.DeadLetterTopic]);
@@ -56,14 +54,7 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
             positions.AddRange(await ProduceAsync(broker.BootstrapServers, records.Skip(half)));
             await cluster.StartAdditionalSiloAsync();
 
-            var expected = BatchOracle.Compute(positions);
-            var differences = "";
-            await Eventually.HoldsAsync(() =>
-            {
-                var actual = Canonical(rows.Snapshot().Where(r => r is not DeadLetterRow), DeadLetterKeys(broker.BootstrapServers, input.DeadLetterTopic, rows));
-                differences = expected.DescribeDifferences(actual);
-                return differences.Length == 0;
-            }, Deadline, () => differences, PollInterval);
+            await OracleScenario.AssertEqualsOracleAsync(positions, () => Tables(rows, broker.BootstrapServers, input.DeadLetterTopic), Deadline, PollInterval);
         }
         finally
         {
@@ -93,16 +84,7 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
         var first = await StartClusterAsync(input, rows, connectionString, silos: 1,
             silo => silo.Services.Configure<KafkaStreamOptions>(KafkaInputStreams.ProviderName, o => o.MirrorCheckpointsToKafka = false));
         var positions = await ProduceAsync(broker.BootstrapServers, records);
-        var expected = BatchOracle.Compute(positions);
-        var differences = "";
-        bool TablesExact()
-        {
-            var actual = Canonical(rows.Snapshot().Where(r => r is not DeadLetterRow), DeadLetterKeys(broker.BootstrapServers, input.DeadLetterTopic, rows));
-            differences = expected.DescribeDifferences(actual);
-            return differences.Length == 0;
-        }
-
-        await Eventually.HoldsAsync(TablesExact, Deadline, () => differences, PollInterval);
+        await OracleScenario.AssertEqualsOracleAsync(positions, () => Tables(rows, broker.BootstrapServers, input.DeadLetterTopic), Deadline, PollInterval);
         await first.StopAllSilosAsync(TestContext.Current.CancellationToken);
         await first.DisposeAsync();
         var stale = await status.ReadAsync(TestContext.Current.CancellationToken);
@@ -119,7 +101,7 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
                 () => $"input lag still {current?.TotalInputLag}: {string.Join(", ", current?.InputLag.Where(p => p.Lag != 0).Select(p => $"{p.Topic}[{p.Partition}] {p.Lag}") ?? [])}",
                 PollInterval);
 
-            Assert.True(TablesExact(), differences);
+            Assert.Equal("", BatchOracle.Compute(positions).DescribeDifferences(Tables(rows, broker.BootstrapServers, input.DeadLetterTopic)));
         }
         finally
         {
@@ -198,19 +180,6 @@ public sealed class KafkaPipelineTests(PostgresServerFixture postgres)
         return keys;
     }
 
-    private static CanonicalTables Canonical(IEnumerable<OutputRow> rows, IEnumerable<string> deadLetterKeys)
-    {
-        var tables = CanonicalTables.Empty();
-        foreach (var row in rows)
-        {
-            tables.Add(row.Table, row.Key, RowJson.ToText(row));
-        }
-
-        foreach (var key in deadLetterKeys)
-        {
-            tables.Add(OutputTables.DeadLetters, key, null);
-        }
-
-        return tables;
-    }
+    private static CanonicalTables Tables(InMemoryRowStore rows, string bootstrap, string deadLetterTopic) =>
+        OracleScenario.Canonical(rows.Snapshot().Where(r => r is not DeadLetterRow), DeadLetterKeys(bootstrap, deadLetterTopic, rows));
 }

@@ -6,7 +6,7 @@ using OrleansPlans.Oracle;
 
 namespace OrleansPlans.Grains.Tests;
 
-/// <summary>The generated events through memory streams into a 2-silo cluster: the tables equal the oracle.</summary>
+/// <summary>The oracle scenario through memory streams into a 2-silo cluster: the tables equal the oracle.</summary>
 public sealed class ClusterMatchesOracleTests
 {
     private static readonly TimeSpan CatchUpDeadline = TimeSpan.FromMinutes(3);
@@ -20,22 +20,14 @@ public sealed class ClusterMatchesOracleTests
     [Fact]
     public async Task two_silos_fed_through_memory_streams_equal_the_oracle()
     {
-        var records = new EventGenerator(new GeneratorOptions
+        var records = OracleScenario.Generate(new GeneratorOptions
         {
             Seed = 77, Users = 120, Plans = 24, MembershipEvents = 1500, UsageEvents = 4500, Merges = 24,
-            // Ten days from 24 February: usage on both sides of a month boundary (plan_usage_monthly).
-            StartUtc = new DateTime(2026, 2, 24, 0, 0, 0, DateTimeKind.Utc),
-        }).Generate();
-        var expected = BatchOracle.Compute(records);
+        });
         await using var cluster = await MemoryStreamCluster.StartAsync();
 
         await FeedAsync(cluster, records);
-        var differences = "";
-        await Eventually.HoldsAsync(() =>
-        {
-            differences = expected.DescribeDifferences(Canonical(cluster.Rows.Snapshot()));
-            return differences.Length == 0;
-        }, CatchUpDeadline, () => differences, TablesPoll);
+        await OracleScenario.AssertEqualsOracleAsync(records, () => OracleScenario.Canonical(cluster.Rows.Snapshot()), CatchUpDeadline, TablesPoll);
     }
 
     private static async Task FeedAsync(MemoryStreamCluster cluster, IReadOnlyList<RawRecord> records)
@@ -83,17 +75,6 @@ public sealed class ClusterMatchesOracleTests
 
             list.Add((ns, item));
         }
-    }
-
-    private static CanonicalTables Canonical(IEnumerable<OutputRow> rows)
-    {
-        var tables = CanonicalTables.Empty();
-        foreach (var row in rows)
-        {
-            tables.Add(row.Table, row.Key, row is DeadLetterRow ? null : RowJson.ToText(row));
-        }
-
-        return tables;
     }
 
     private static InputTopic TopicOf(string topic) => topic switch
