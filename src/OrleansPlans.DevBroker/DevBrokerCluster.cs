@@ -89,6 +89,9 @@ public sealed class DevBrokerCluster : IDisposable, IAsyncDisposable
             if (options.BootstrapFile is { } file)
             {
                 started.BootstrapFilePath = BootstrapFileWriter.Write(file, bootstrapServers);
+                // A host that never disposes the broker (nobody resolved it from the container) still exits: the
+                // address must not outlive the process, or the next client would connect to nothing.
+                AppDomain.CurrentDomain.ProcessExit += started.OnProcessExit;
             }
 
             return started;
@@ -207,6 +210,7 @@ public sealed class DevBrokerCluster : IDisposable, IAsyncDisposable
         // The file goes first so nobody picks up an address that is about to stop answering.
         if (BootstrapFilePath is { } file)
         {
+            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
             BootstrapFileWriter.Delete(file, BootstrapServers);
         }
 
@@ -216,6 +220,14 @@ public sealed class DevBrokerCluster : IDisposable, IAsyncDisposable
         }
 
         cluster.Dispose();
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        if (BootstrapFilePath is { } file)
+        {
+            BootstrapFileWriter.Delete(file, BootstrapServers);
+        }
     }
 
     /// <inheritdoc cref="Dispose"/>
