@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OrleansPlans.Operations.Status;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrleansPlans.Dashboard.Tests;
@@ -15,7 +16,9 @@ public sealed class DashboardBrowserTests(AnalyticsDatabaseFixture database, Chr
     public async Task the_page_shows_health_plans_a_plans_usage_chart_and_members_and_the_merge_history()
     {
         var browser = chromium.Require();
-        await using var host = await DashboardHost.StartAsync(database, kestrel: true, status: new FixedPipelineStatusSource(FixedPipelineStatusSource.Sample));
+        var stuck = new FixedStuckPartitions([new StuckPartition("content-usage", 5, 508, DateTimeOffset.UnixEpoch, 3, "Broker: Message size too large")]);
+        await using var host = await DashboardHost.StartAsync(
+            database, kestrel: true, status: new FixedPipelineStatusSource(FixedPipelineStatusSource.Sample), stuck: stuck);
         await using var context = await NewContextAsync(browser);
         var page = await context.NewPageAsync();
         var errors = CollectErrors(page);
@@ -29,6 +32,7 @@ public sealed class DashboardBrowserTests(AnalyticsDatabaseFixture database, Chr
         await Expect(page.GetByTestId("health-input-lag")).ToHaveTextAsync("42 in 3 partitions");
         await Expect(page.GetByTestId("health-sink-lag")).ToHaveTextAsync("7 in 1 partition");
         await Expect(page.GetByTestId("health-dead-letters")).ToHaveTextAsync("2");
+        await Expect(page.GetByTestId("health-stuck")).ToHaveTextAsync("content-usage[5] at offset 508: Broker: Message size too large");
         await Expect(page.GetByTestId("health-warnings")).ToHaveTextAsync("Topic plan-merges has no partitions yet.");
 
         // The plans list: every seeded plan, alpha with its 30-day usage (12,600 s = 3.5 h in 7 events).
@@ -113,6 +117,7 @@ public sealed class DashboardBrowserTests(AnalyticsDatabaseFixture database, Chr
         await page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
         await Expect(PlanRow(page, Seed.Alpha)).ToBeVisibleAsync();
         await Expect(page.GetByTestId("health-silos")).ToHaveTextAsync("2 active of 3");
+        await Expect(page.GetByTestId("health-stuck")).ToHaveTextAsync("none");
         Assert.Equal(ReadKey, await page.EvaluateAsync<string>("() => sessionStorage.getItem('orleansplans.apiKey')"));
 
         await page.ReloadAsync(); // the key survives a reload of the tab

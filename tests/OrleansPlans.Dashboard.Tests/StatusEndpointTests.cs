@@ -101,11 +101,6 @@ public sealed class StatusEndpointTests(AnalyticsDatabaseFixture database)
         Assert.Contains("PipelineStatusOptions.Timeout must be from 1 second to 5 minutes", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class FixedStuckPartitions(IReadOnlyList<StuckPartition> current) : IStuckPartitionSource
-    {
-        public IReadOnlyList<StuckPartition> Current => current;
-    }
-
     private sealed class MovableTimeProvider(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

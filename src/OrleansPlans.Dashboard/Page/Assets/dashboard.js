@@ -121,6 +121,10 @@
     setBadge($('health-sink-lag'), null, lagText(status.kafka.reachable && status.postgres.reachable, status.totalSinkLag, status.sinkLag));
     const dead = status.deadLetters ? status.deadLetters.count : null;
     setBadge($('health-dead-letters'), dead === null ? null : dead === 0, dead === null ? 'unknown' : integer.format(dead));
+    // A partition held behind a record its silo can neither process nor dead-letter: the lag alone would not say why.
+    const stuck = status.stuckPartitions || [];
+    setBadge($('health-stuck'), stuck.length === 0, stuck.length === 0 ? 'none'
+      : stuck.map((p) => `${p.topic}[${p.partition}] at offset ${integer.format(p.offset)}: ${p.lastError}`).join('; '));
     const warnings = $('health-warnings');
     warnings.replaceChildren(...(status.warnings || []).map((w) => el('li', w)));
     warnings.hidden = warnings.children.length === 0;
