@@ -42,7 +42,7 @@ public static class UserTimelineParts
     {
         var parts = new Dictionary<string, byte[]?>(StringComparer.Ordinal) { [HeaderPart] = Header(timeline) };
         var stored = timeline.StoredUsages ?? 0;
-        if (timeline.StoredUsages is null || timeline.Usages.Count > stored)
+        if (timeline.Usages.Count > stored)
         {
             // From the run the stored events end in: it gains the first new events.
             for (var first = stored - (stored % UsagesPerPart); first < timeline.Usages.Count; first += UsagesPerPart)
@@ -87,7 +87,7 @@ public static class UserTimelineParts
         foreach (var (run, events) in runs)
         {
             // Every run but the last is full: a gap or a short run means a part was lost, and the history with it.
-            if (run != usages.Count / UsagesPerPart || (usages.Count % UsagesPerPart != 0))
+            if (run != usages.Count / UsagesPerPart || usages.Count % UsagesPerPart != 0)
             {
                 throw new FormatException($"user '{userId}': usage part {run} does not follow the {usages.Count} usages before it");
             }

@@ -20,29 +20,25 @@ internal static class DomainState
     /// before the failure is passed on: what it holds in memory is then not durable, and it must not act on it (answer
     /// or send anything from it); a fresh activation starts over from storage.
     /// </summary>
-    public static async Task SaveOrStartOverAsync<T>(IGrainBase grain, IPersistentState<JsonGrainState> state, T value, JsonTypeInfo<T> type)
-    {
-        try
-        {
-            await SaveAsync(state, value, type);
-        }
-        catch
-        {
-            grain.DeactivateOnIdle();
-            throw;
-        }
-    }
+    public static Task SaveOrStartOverAsync<T>(IGrainBase grain, IPersistentState<JsonGrainState> state, T value, JsonTypeInfo<T> type) =>
+        StartOverOnFailureAsync(grain, () => SaveAsync(state, value, type));
 
     /// <summary>
     /// Writes the <paramref name="changed"/> parts of a state kept in parts, with the same start-over on failure as
     /// <see cref="SaveOrStartOverAsync{T}"/>.
     /// </summary>
-    public static async Task SaveOrStartOverAsync(IGrainBase grain, IPersistentState<PartedGrainState> state, IReadOnlyDictionary<string, byte[]?> changed)
+    public static Task SaveOrStartOverAsync(IGrainBase grain, IPersistentState<PartedGrainState> state, IReadOnlyDictionary<string, byte[]?> changed) =>
+        StartOverOnFailureAsync(grain, () =>
+        {
+            state.State.Stage(changed);
+            return state.WriteStateAsync();
+        });
+
+    private static async Task StartOverOnFailureAsync(IGrainBase grain, Func<Task> write)
     {
         try
         {
-            state.State.Stage(changed);
-            await state.WriteStateAsync();
+            await write();
         }
         catch
         {
