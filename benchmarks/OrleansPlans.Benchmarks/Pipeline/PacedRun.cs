@@ -27,7 +27,12 @@ public static class PacedRun
     /// <param name="LagExceeded">A record waited longer than the lag limit (or never arrived within the drain time).</param>
     /// <param name="Cpu">CPU time of this process (silos, broker, producer and the timing consumer) from the first send to the end of the drain.</param>
     /// <param name="ServerCpu">CPU time of the PostgreSQL server over the same span (zero when not counted).</param>
-    public sealed record Result(double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded, TimeSpan Cpu = default, TimeSpan ServerCpu = default)
+    /// <param name="GcPause">Time this process was paused for garbage collection over the same span (its silos stop too).</param>
+    /// <param name="DevBrokerCpu">The part of <paramref name="Cpu"/> spent by the dev broker's threads (librdkafka's mock cluster).</param>
+    /// <param name="KafkaClientCpu">The part of <paramref name="Cpu"/> spent by the librdkafka threads of every client in this process.</param>
+    public sealed record Result(
+        double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded, TimeSpan Cpu = default, TimeSpan ServerCpu = default,
+        TimeSpan GcPause = default, TimeSpan DevBrokerCpu = default, TimeSpan KafkaClientCpu = default)
     {
         /// <summary>Records produced per CPU-second of this process and the PostgreSQL server together.</summary>
         public double CpuRate => Produced / (Cpu + ServerCpu).TotalSeconds;
@@ -65,6 +70,8 @@ public static class PacedRun
         var oldest = 0;
         var produced = 0;
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var kafkaBefore = KafkaThreadCpu.Read();
         var serverBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
         var exceeded = false;
 
@@ -109,13 +116,15 @@ public static class PacedRun
         }
 
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var kafka = KafkaThreadCpu.Read();
         var server = (serverCpu?.Invoke() ?? TimeSpan.Zero) - serverBefore;
         await stop.CancelAsync();
         await consuming;
         var latencies = Enumerable.Range(0, produced).Where(i => Volatile.Read(ref arrivedAt[i]) != 0)
             .Select(i => Stopwatch.GetElapsedTime(producedAt[i], arrivedAt[i]).TotalMilliseconds).ToArray();
         exceeded |= latencies.Length < produced || (lagLimit is { } lag && latencies.Any(l => l > lag.TotalMilliseconds));
-        return new Result(latencies, produced, ratePerSecond, exceeded, cpu, server);
+        return new Result(latencies, produced, ratePerSecond, exceeded, cpu, server, GC.GetTotalPauseDuration() - pauseBefore,
+            kafka.DevBroker - kafkaBefore.DevBroker, kafka.Clients - kafkaBefore.Clients);
     }
 
     // The first record not yet arrived, scanning on from the last answer (arrivals only ever fill in).

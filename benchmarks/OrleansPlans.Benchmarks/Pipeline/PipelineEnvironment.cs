@@ -9,6 +9,7 @@ using OrleansPlans.Domain.Rows;
 using OrleansPlans.Input.Kafka;
 using OrleansPlans.Postgres.Embedded;
 using OrleansPlans.Silo;
+using OrleansPlans.Persistence.Postgres.Hosting;
 using OrleansPlans.Postgres.Migrations;
 using OrleansPlans.Sink.Postgres;
 using OrleansPlans.Streaming.Kafka;
@@ -78,6 +79,10 @@ public sealed class PipelineEnvironment : IAsyncDisposable
             environment._postgres = await PrivatePostgresCluster.StartAsync(cancellationToken: cancellationToken);
             environment._connectionString = new NpgsqlConnectionStringBuilder(
                 await environment._postgres.CreateDatabaseAsync("benchmark", cancellationToken)) { MaxPoolSize = 60 }.ConnectionString;
+            // As a host's data source: statements prepared (StatementPreparation); ORLEANSPLANS_MaxAutoPrepare=0 compares without.
+            environment._connectionString = Environment.GetEnvironmentVariable("ORLEANSPLANS_MaxAutoPrepare") is { } prepare
+                ? new NpgsqlConnectionStringBuilder(environment._connectionString) { MaxAutoPrepare = int.Parse(prepare, System.Globalization.CultureInfo.InvariantCulture) }.ConnectionString
+                : StatementPreparation.WithDefault(environment._connectionString);
             await OrleansPostgresSchema.MigrateAsync(environment._connectionString, cancellationToken);
             environment._dataSource = NpgsqlDataSource.Create(environment._connectionString);
             await AnalyticsSchema.MigrateAsync(environment._dataSource, AnalyticsSchema.DefaultSchema, cancellationToken: cancellationToken);

@@ -69,5 +69,7 @@ public static class SustainedRateSearch
     public static string Describe(Step step) => string.Create(CultureInfo.InvariantCulture,
         $"{step.Rate:#,0.#}/s: {(step.Held ? "held" : "not held")}, {step.Run.Produced:#,0} records, {step.Run.LatenciesMs.Length:#,0} arrived, " +
         $"lag p50 {step.Run.Percentile(50):#,0} ms, p99 {step.Run.Percentile(99):#,0} ms, max {step.Run.MaxMs:#,0} ms, " +
-        $"CPU {step.Run.Cpu.TotalSeconds:#,0.0} s here + {step.Run.ServerCpu.TotalSeconds:#,0.0} s PostgreSQL ({step.Run.CpuRate:#,0} records/CPU-s)");
+        $"CPU {step.Run.Cpu.TotalSeconds:#,0.0} s here (dev broker {step.Run.DevBrokerCpu.TotalSeconds:#,0.0} s, Kafka clients {step.Run.KafkaClientCpu.TotalSeconds:#,0.0} s) " +
+        $"+ {step.Run.ServerCpu.TotalSeconds:#,0.0} s PostgreSQL ({step.Run.CpuRate:#,0} records/CPU-s), " +
+        $"GC pauses {step.Run.GcPause.TotalMilliseconds:#,0} ms");
 }

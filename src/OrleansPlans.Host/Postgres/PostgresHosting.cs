@@ -5,6 +5,7 @@ using Npgsql;
 using OrleansPlans.Host.DataProtection;
 using OrleansPlans.Host.Hosting;
 using OrleansPlans.Postgres.Embedded;
+using OrleansPlans.Persistence.Postgres.Hosting;
 using OrleansPlans.Postgres.Migrations;
 
 namespace OrleansPlans.Host.Postgres;
@@ -50,7 +51,7 @@ public static class PostgresHosting
             Console.WriteLine($"PostgreSQL pool: at most {size} connections (Postgres:MaxPoolSize, or Maximum Pool Size in the connection string, to choose)");
         }
 
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(sized);
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(StatementPreparation.WithDefault(sized));
         dataSourceBuilder.ConnectionStringBuilder.ApplicationName ??= applicationName;
         var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(_ => dataSource); // a factory registration, so the container disposes it

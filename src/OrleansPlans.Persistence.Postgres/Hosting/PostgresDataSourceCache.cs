@@ -18,7 +18,7 @@ internal sealed class PostgresDataSourceCache(IServiceProvider services) : IAsyn
         connectionString is null
             ? services.GetService<NpgsqlDataSource>() ?? throw new InvalidOperationException(
                 "No NpgsqlDataSource is registered: register the process's data source, or give the PostgreSQL providers a connection string.")
-            : _sources.GetOrAdd(connectionString, cs => new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(cs))).Value;
+            : _sources.GetOrAdd(connectionString, cs => new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(StatementPreparation.WithDefault(cs)))).Value;
 
     public async ValueTask DisposeAsync()
     {
