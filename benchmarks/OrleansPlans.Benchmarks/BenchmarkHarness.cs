@@ -1,6 +1,7 @@
 using OrleansPlans.Benchmarks.Engine;
 using OrleansPlans.Benchmarks.Memory;
 using OrleansPlans.Benchmarks.Merge;
+using OrleansPlans.Benchmarks.Pipeline;
 using OrleansPlans.Benchmarks.Reporting;
 using OrleansPlans.Benchmarks.Workload;
 using OrleansPlans.Grains;
@@ -23,6 +24,8 @@ public static partial class BenchmarkHarness
         var report = new FigureReport(output);
         report.Section($"OrleansPlans benchmarks{(settings.Smoke ? " (smoke: tiny sizes, figures are not meaningful)" : "")}");
         report.Detail($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        PipelineEnvironment.InputPartitions = settings.InputPartitions;
+        PipelineEnvironment.OutputPartitions = settings.OutputPartitions;
 
         if (settings.ProjectorOnly)
         {

@@ -8,6 +8,7 @@ public sealed record BenchmarkSettings
         "usage: OrleansPlans.Benchmarks [--smoke] [--users N] [--grain-users N] [--usages-per-user N] [--seed N] [--repetitions N] [--skip-grains]\n" +
         "       [--e2e-users N] [--latency-seconds N] [--merge-members N] [--merge-usages-per-member N] [--skip-pipeline] [--skip-merge]\n" +
         "       [--sink-records N] [--skip-sink] [--sink-only] [--projector-only] [--sustained-seconds N] [--sustained-start N] [--sustained-steps N] [--scale-factor N] [--skip-kill] [--skip-scale]\n" +
+        "       [--input-partitions N] [--output-partitions N]\n" +
         "       [--skip-monthly] [--monthly-rounds N]\n" +
         "   or: OrleansPlans.Benchmarks --micro [BenchmarkDotNet arguments, e.g. --filter *Codec*]";
 
@@ -71,6 +72,20 @@ public sealed record BenchmarkSettings
     /// <summary>The most steps the sustained-rate search takes.</summary>
     public int SustainedSteps { get; init; } = 6;
 
+    /// <summary>
+    /// Partitions of each input topic on the dev broker (before any scaling for big backlogs). The mock cluster finds a
+    /// fetch's position by walking the partition's message sets from the oldest, so a fetch costs the length of the log:
+    /// more input partitions keep each log shorter (measured: see the benchmark README, seventh session).
+    /// </summary>
+    public int InputPartitions { get; init; } = 32;
+
+    /// <summary>
+    /// Partitions of each output topic on the dev broker. The projector writes one message set per partition it touches
+    /// every flush, so every output partition's log grows by the flush rate and the sink's fetches walk it: fewer
+    /// partitions, fewer walks.
+    /// </summary>
+    public int OutputPartitions { get; init; } = 4;
+
     /// <summary>Users and events of the scale run, as a multiple of the end-to-end run's (issue 10: 10).</summary>
     public int ScaleFactor { get; init; } = 10;
 
@@ -103,7 +118,7 @@ public sealed record BenchmarkSettings
                     {
                         Smoke = true, Users = 300, GrainUsers = 100, UsagesPerUser = 6, Repetitions = 1, EndToEndUsers = 60,
                         LatencySeconds = 2, MergeMembers = 50, MergeUsagesPerMember = 10, SinkRecords = 2_000,
-                        SustainedSeconds = 1, SustainedSteps = 2, ScaleFactor = 4, MonthlyRounds = 1,
+                        SustainedSeconds = 1, SustainedSteps = 2, ScaleFactor = 4, MonthlyRounds = 1, InputPartitions = 8,
                     };
                     break;
                 case "--skip-grains":
@@ -147,6 +162,12 @@ public sealed record BenchmarkSettings
                     break;
                 case "--sustained-steps" when TryInt(args, ++i, out var sustainedSteps):
                     settings = settings with { SustainedSteps = sustainedSteps };
+                    break;
+                case "--input-partitions" when TryInt(args, ++i, out var inputPartitions):
+                    settings = settings with { InputPartitions = inputPartitions };
+                    break;
+                case "--output-partitions" when TryInt(args, ++i, out var outputPartitions):
+                    settings = settings with { OutputPartitions = outputPartitions };
                     break;
                 case "--scale-factor" when TryInt(args, ++i, out var scaleFactor):
                     settings = settings with { ScaleFactor = scaleFactor };

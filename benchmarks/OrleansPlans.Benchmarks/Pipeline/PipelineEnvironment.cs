@@ -28,11 +28,11 @@ public sealed class PipelineEnvironment : IAsyncDisposable
     /// <summary>Silos of the end-to-end run (issue 6 asks for 2).</summary>
     public const int SiloCount = 2;
 
-    /// <summary>Partitions of the membership and usage topics.</summary>
-    public const int InputPartitions = 8;
+    /// <summary>Partitions of the membership and usage topics (<see cref="BenchmarkSettings.InputPartitions"/>; set once at start).</summary>
+    public static int InputPartitions { get; set; } = new BenchmarkSettings().InputPartitions;
 
-    // The mock keeps only about 5 MB per partition: more partitions keep the output topics' whole history.
-    private const int OutputPartitions = 16;
+    /// <summary>Partitions of each output topic (<see cref="BenchmarkSettings.OutputPartitions"/>; set once at start).</summary>
+    public static int OutputPartitions { get; set; } = new BenchmarkSettings().OutputPartitions;
 
     private readonly List<IHost> _silos = [];
     private DevBrokerCluster? _broker;
