@@ -51,6 +51,13 @@ public sealed class KafkaInputOptions
     /// <summary>Dev broker: partitions of the membership and usage topics (merges get one, to keep their order).</summary>
     public int DevBrokerPartitions { get; set; } = 16;
 
+    /// <summary>
+    /// Dev broker: partitions of each output topic and of the dead-letter topic. Few, because the dev broker (librdkafka's
+    /// mock cluster) walks a partition's whole log on every fetch, and the projector adds a message set to every output
+    /// partition it touches each flush: the sink's fetches cost the number of output partitions times their length.
+    /// </summary>
+    public int DevBrokerOutputPartitions { get; set; } = 4;
+
     /// <summary>Dev broker: first of its fixed loopback ports (one per broker), so producers find it at a stable address.</summary>
     public int DevBrokerBasePort { get; set; } = 19092;
 

@@ -53,6 +53,11 @@ public sealed class KafkaInputOptionsValidator : IValidateOptions<KafkaInputOpti
             problems.Add($"{section}:{nameof(options.DevBrokerPartitions)} must be from 1 to 1000.");
         }
 
+        if (options.DevBrokerOutputPartitions is < 1 or > 1000)
+        {
+            problems.Add($"{section}:{nameof(options.DevBrokerOutputPartitions)} must be from 1 to 1000.");
+        }
+
         if (options.DevBrokerBasePort is < 1 or > 65535)
         {
             problems.Add($"{section}:{nameof(options.DevBrokerBasePort)} must be a port from 1 to 65535.");

@@ -33,13 +33,15 @@ public sealed class HostSettingsTests
             ["Kafka:OutputTopics:plan_usage_dayly"] = "typo",
             ["Kafka:ConsumerGroupId"] = " ",
             ["Kafka:MaxEventDeliveryTime"] = "00:00:00",
+            ["Kafka:DevBrokerOutputPartitions"] = "0",
         }), "Kafka", new KafkaInputOptionsValidator()));
 
-        Assert.Equal(4, error.Failures.Count());
+        Assert.Equal(5, error.Failures.Count());
         Assert.Contains(error.Failures, f => f.Contains("Kafka:MembershipTopic and Kafka:UsageTopic name the same topic", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Kafka:OutputTopics:plan_usage_dayly is not a table", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Kafka:ConsumerGroupId", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Kafka:MaxEventDeliveryTime", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Kafka:DevBrokerOutputPartitions must be from 1 to 1000", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,15 +28,16 @@ public static class KafkaInputHosting
                 BootstrapFile = Path.GetFullPath(options.DevBrokerBootstrapFile),
                 DefaultPartitions = options.DevBrokerPartitions,
             });
-            broker.CreateTopics([options.MembershipTopic, options.UsageTopic, options.DeadLetterTopic]);
-            broker.CreateTopics(OutputTables.All.Select(options.OutputTopicOf).Where(t => t != options.DeadLetterTopic));
+            broker.CreateTopics([options.MembershipTopic, options.UsageTopic]);
+            broker.CreateTopics([options.DeadLetterTopic, .. OutputTables.All.Select(options.OutputTopicOf).Where(t => t != options.DeadLetterTopic)],
+                options.DevBrokerOutputPartitions);
             broker.CreateTopic(options.MergesTopic, partitions: 1);
             options.BootstrapServers = broker.BootstrapServers;
             options.UsesDevBroker = true;
             options.ConsumerConfig.TryAdd(DevBrokerClientSettings.FetchWaitMaxKey, DevBrokerClientSettings.FetchWaitMax);
             builder.Services.AddSingleton(_ => broker); // a factory registration, so the container disposes it
             Console.WriteLine($"Dev broker (Kafka protocol) at {broker.BootstrapServers}; address also in {broker.BootstrapFilePath}");
-            Console.WriteLine($"Input topics: {options.MembershipTopic}, {options.UsageTopic} ({options.DevBrokerPartitions} partitions), {options.MergesTopic} (1 partition)");
+            Console.WriteLine($"Input topics: {options.MembershipTopic}, {options.UsageTopic} ({options.DevBrokerPartitions} partitions), {options.MergesTopic} (1 partition); output topics {options.DevBrokerOutputPartitions} partitions each");
         }
 
         builder.Services.AddSingleton(options);
