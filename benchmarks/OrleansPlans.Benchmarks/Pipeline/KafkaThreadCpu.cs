@@ -9,9 +9,6 @@ namespace OrleansPlans.Benchmarks.Pipeline;
 /// </summary>
 public static class KafkaThreadCpu
 {
-    // USER_HZ: 100 on every Linux the benchmark runs on (the kernel's ABI, independent of CONFIG_HZ).
-    private const double TicksPerSecond = 100;
-
     /// <summary>CPU so far of the mock cluster's threads and of every other librdkafka thread (the clients'); zero without <c>/proc</c>.</summary>
     public static (TimeSpan DevBroker, TimeSpan Clients) Read()
     {
@@ -20,24 +17,12 @@ public static class KafkaThreadCpu
         {
             foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
             {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(Path.Combine(task, "stat"));
-                }
-                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-                {
-                    continue; // the thread ended meanwhile
-                }
-
-                var name = text[(text.IndexOf('(') + 1)..text.LastIndexOf(')')];
-                if (!name.StartsWith("rdk:", StringComparison.Ordinal))
+                // A thread that ended meanwhile is skipped.
+                if (!ProcStat.TryRead(Path.Combine(task, "stat"), out var name, out var fields) || !name.StartsWith("rdk:", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                // After the name: [0] state ... [11] utime, [12] stime.
-                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 if (name.StartsWith("rdk:mock", StringComparison.Ordinal))
                 {
@@ -54,6 +39,6 @@ public static class KafkaThreadCpu
             return default;
         }
 
-        return (TimeSpan.FromSeconds(broker / TicksPerSecond), TimeSpan.FromSeconds(clients / TicksPerSecond));
+        return (TimeSpan.FromSeconds(broker / ProcStat.TicksPerSecond), TimeSpan.FromSeconds(clients / ProcStat.TicksPerSecond));
     }
 }

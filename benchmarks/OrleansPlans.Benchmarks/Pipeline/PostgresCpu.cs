@@ -9,9 +9,6 @@ namespace OrleansPlans.Benchmarks.Pipeline;
 /// </summary>
 public static class PostgresCpu
 {
-    // USER_HZ: 100 on every Linux the benchmark runs on (the kernel's ABI, independent of CONFIG_HZ).
-    private const double TicksPerSecond = 100;
-
     /// <summary>The server's CPU time so far; zero where <c>/proc</c> is not available (the figures then say "not counted").</summary>
     /// <param name="dataDirectory">The cluster's data directory (its <c>postmaster.pid</c> names the server).</param>
     public static TimeSpan Read(string dataDirectory)
@@ -38,7 +35,7 @@ public static class PostgresCpu
                 }
             }
 
-            return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+            return TimeSpan.FromSeconds(ticks / ProcStat.TicksPerSecond);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
@@ -46,20 +43,13 @@ public static class PostgresCpu
         }
     }
 
-    // Fields after the command name (which may hold spaces): [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime.
     private static long[]? Stat(int pid)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        if (!ProcStat.TryRead($"/proc/{pid}/stat", out _, out var fields))
         {
             return null;
         }
 
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
         var values = new long[15];
         for (var i = 1; i < values.Length; i++)
         {
