@@ -22,10 +22,9 @@ public sealed class InMemoryPlanAnalytics
     private readonly MergeForest _forest = new();
     private readonly TimeProvider _time;
     private readonly Ports _ports;
-    private readonly Replica _replica;
 
-    // The plan tables' rows by key columns, and the other tables (unattributed days, dead letters) by key text.
-    private readonly Dictionary<RowId, OutputRow> _planRows = [];
+    // The plan tables' rows as values by key columns, and the other tables (unattributed days, dead letters) by key text.
+    private readonly PlanRowReplica _planRows;
     private readonly Dictionary<string, Dictionary<string, OutputRow>> _otherRows = new(StringComparer.Ordinal)
     {
         [OutputTables.UnattributedUsageDaily] = new(StringComparer.Ordinal),
@@ -39,12 +38,12 @@ public sealed class InMemoryPlanAnalytics
     {
         _time = time ?? TimeProvider.System;
         _ports = new Ports(this);
-        _replica = new Replica(this);
+        _planRows = new PlanRowReplica(changed: () => _tables = null);
     }
 
     /// <summary>
     /// The replica of the output tables: table → key → row, as a snapshot made when read after a change (the replica
-    /// itself keeps plan rows by their key columns, so that a key string is made only when someone reads it). Read it;
+    /// itself keeps plan rows as values by their key columns, so that a row and its key are made only when someone reads them). Read it;
     /// changing it changes nothing in the engine.
     /// </summary>
     public Dictionary<string, Dictionary<string, OutputRow>> Tables => _tables ??= Snapshot();
@@ -158,7 +157,7 @@ public sealed class InMemoryPlanAnalytics
     {
         foreach (var plan in _dirtyPlans)
         {
-            plan.EmitRowChanges(_replica);
+            plan.EmitRowChanges(_planRows);
         }
 
         _dirtyPlans.Clear();
@@ -175,10 +174,7 @@ public sealed class InMemoryPlanAnalytics
     private Dictionary<string, Dictionary<string, OutputRow>> Snapshot()
     {
         var tables = OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
-        foreach (var (id, row) in _planRows)
-        {
-            tables[id.Table][id.Key()] = row;
-        }
+        _planRows.CopyTo(tables);
 
         foreach (var (name, rows) in _otherRows)
         {
@@ -202,23 +198,6 @@ public sealed class InMemoryPlanAnalytics
         else
         {
             table[change.Key] = change.Row;
-        }
-    }
-
-    /// <summary>Applies plan row changes to the replica, by key columns.</summary>
-    private sealed class Replica(InMemoryPlanAnalytics engine) : IRowChangeSink
-    {
-        public void Change(in RowId id, OutputRow? row)
-        {
-            engine._tables = null;
-            if (row is null)
-            {
-                engine._planRows.Remove(id);
-            }
-            else
-            {
-                engine._planRows[id] = row;
-            }
         }
     }
 
