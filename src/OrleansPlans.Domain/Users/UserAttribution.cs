@@ -13,17 +13,17 @@ namespace OrleansPlans.Domain.Users;
 internal sealed class UserAttribution
 {
     private readonly List<MembershipInterval> _intervals;
-    private readonly HashSet<(string Plan, DateOnly Day)> _activeDays;
+    private readonly CompactSet<(string Plan, DateOnly Day)> _activeDays;
 
     // Null when months are not counted (UserTimeline.CountsMonths).
-    private readonly HashSet<(string Plan, DateOnly Month)>? _activeMonths;
+    private readonly CompactSet<(string Plan, DateOnly Month)>? _activeMonths;
 
     /// <summary>
     /// Wraps the intervals, active plan-days and active plan-months (null: months not counted) of a computed
     /// contribution (see <see cref="UserContribution.Compute"/>).
     /// </summary>
     public UserAttribution(
-        List<MembershipInterval> intervals, HashSet<(string Plan, DateOnly Day)> activeDays, HashSet<(string Plan, DateOnly Month)>? activeMonths)
+        List<MembershipInterval> intervals, CompactSet<(string Plan, DateOnly Day)> activeDays, CompactSet<(string Plan, DateOnly Month)>? activeMonths)
     {
         _intervals = intervals;
         _activeDays = activeDays;

@@ -17,9 +17,15 @@ namespace OrleansPlans.Domain.Users;
 /// </summary>
 public sealed class UserTimeline
 {
+    // Up to this many events of a kind, a duplicate is found by searching the events themselves (see Seen).
+    private const int SearchLimit = 32;
+
     private readonly List<MembershipEvent> _pendingMemberships = [];
     private readonly List<UsageEvent> _pendingUsages = [];
     private readonly Dictionary<string, PlanResolution> _pendingResolutions = [];
+
+    // Event ids, as sets only once a user has more events than a search in order suits (see Seen): most users have
+    // tens, and a set per user was hundreds of bytes of long-lived objects for every user.
     private HashSet<string>? _membershipIds;
     private HashSet<string>? _usageIds;
     private UserAttribution? _attribution;
@@ -67,7 +73,7 @@ public sealed class UserTimeline
     [JsonIgnore]
     public IEnumerable<string> UnresolvedPlans =>
         // Most batches carry usage only: answer those without building an iterator chain (hot path).
-        _pendingMemberships.Count == 0 ? [] : FindUnresolvedPlans();
+        (_pendingMemberships.Count == 0 ? null : FindUnresolvedPlans()) ?? [];
 
     /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
     [JsonIgnore]
@@ -76,8 +82,7 @@ public sealed class UserTimeline
     /// <summary>Accepts a membership event; false when its eventId was already seen (a duplicate).</summary>
     public bool Ingest(MembershipEvent membership)
     {
-        EnsureIndexes();
-        if (!_membershipIds!.Add(membership.EventId))
+        if (Seen(Memberships, _pendingMemberships, ref _membershipIds, membership.EventId, static m => m.EventId))
         {
             return false;
         }
@@ -89,8 +94,7 @@ public sealed class UserTimeline
     /// <summary>Accepts a usage event; false when its eventId was already seen (a duplicate).</summary>
     public bool Ingest(UsageEvent usage)
     {
-        EnsureIndexes();
-        if (!_usageIds!.Add(usage.EventId))
+        if (Seen(Usages, _pendingUsages, ref _usageIds, usage.EventId, static u => u.EventId))
         {
             return false;
         }
@@ -125,7 +129,7 @@ public sealed class UserTimeline
     /// <summary>Applies everything pending and returns what the plans and unattributed days must add.</summary>
     public UserDelta Commit()
     {
-        var unresolved = UnresolvedPlans.FirstOrDefault();
+        var unresolved = _pendingMemberships.Count == 0 ? null : FindUnresolvedPlans()?[0];
         if (unresolved is not null)
         {
             throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
@@ -252,10 +256,21 @@ public sealed class UserTimeline
         return delta;
     }
 
-    private IEnumerable<string> FindUnresolvedPlans() =>
-        _pendingMemberships.Select(m => m.PlanId)
-            .Where(p => !Resolutions.ContainsKey(p) && !_pendingResolutions.ContainsKey(p))
-            .Distinct(StringComparer.Ordinal);
+    // In order of first mention, each once; a loop rather than a query: this runs for every batch with memberships.
+    private List<string>? FindUnresolvedPlans()
+    {
+        List<string>? unresolved = null;
+        foreach (var membership in _pendingMemberships)
+        {
+            var plan = membership.PlanId;
+            if (!Resolutions.ContainsKey(plan) && !_pendingResolutions.ContainsKey(plan) && unresolved?.Contains(plan) != true)
+            {
+                (unresolved ??= []).Add(plan);
+            }
+        }
+
+        return unresolved;
+    }
 
     private bool NamesPending(string planId)
     {
@@ -274,9 +289,33 @@ public sealed class UserTimeline
     private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
         UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder, CountsMonths);
 
-    private void EnsureIndexes()
+    /// <summary>
+    /// Whether <paramref name="eventId"/> is among the ids of <paramref name="applied"/> and <paramref name="pending"/>:
+    /// searched in order while they are few, else looked up in <paramref name="ids"/>, made on first need and then kept
+    /// in step by this call (an id not seen is added). Events reach the lists only through Ingest, so a set made once
+    /// holds every id.
+    /// </summary>
+    private static bool Seen<T>(List<T> applied, List<T> pending, ref HashSet<string>? ids, string eventId, Func<T, string> idOf)
     {
-        _membershipIds ??= new HashSet<string>(Memberships.Select(m => m.EventId), StringComparer.Ordinal);
-        _usageIds ??= new HashSet<string>(Usages.Select(u => u.EventId), StringComparer.Ordinal);
+        if (ids is null && applied.Count + pending.Count < SearchLimit)
+        {
+            return Contains(applied, eventId, idOf) || Contains(pending, eventId, idOf);
+        }
+
+        ids ??= new HashSet<string>(applied.Select(idOf).Concat(pending.Select(idOf)), StringComparer.Ordinal);
+        return !ids.Add(eventId);
+    }
+
+    private static bool Contains<T>(List<T> events, string eventId, Func<T, string> idOf)
+    {
+        foreach (var e in events)
+        {
+            if (string.Equals(idOf(e), eventId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
