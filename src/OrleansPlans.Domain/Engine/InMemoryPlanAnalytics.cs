@@ -20,6 +20,10 @@ public sealed class InMemoryPlanAnalytics
     private readonly HashSet<PlanLedger> _dirtyPlans = [];
     private readonly HashSet<UnattributedLedger> _dirtyDays = [];
     private readonly MergeForest _forest = new();
+
+    // Every delta a user sends is delivered, copied into the plans' totals and dropped within one call here, so its
+    // figures go back to the users' spares (see DeltaSpares).
+    private readonly DeltaSpares _deltaSpares = new();
     private readonly TimeProvider _time;
     private readonly Ports _ports;
 
@@ -116,7 +120,7 @@ public sealed class InMemoryPlanAnalytics
     private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private UserTimeline User(string userId) =>
-        _users.TryGetValue(userId, out var user) ? user : _users[userId] = new UserTimeline(userId);
+        _users.TryGetValue(userId, out var user) ? user : _users[userId] = new UserTimeline(userId) { DeltaSpares = _deltaSpares };
 
     private PlanLedger Plan(string planId)
     {
@@ -210,7 +214,14 @@ public sealed class InMemoryPlanAnalytics
         public Task<Registration> RegisterAsync(string planId, string userId) =>
             PlanWorkflow.RegisterAsync(engine.Plan(planId), planId, userId, forwardedVersion: 0, this);
 
-        public Task DeliverAsync(PlanDeltaMessage message) => PlanWorkflow.ApplyAsync(engine.Plan(message.PlanId), message, this);
+        public Task DeliverAsync(PlanDeltaMessage message)
+        {
+            // Completed here (every port is synchronous), forwarding included: the plans hold the delta's values, not
+            // the delta, and the user's outbox is cleared right after delivering it.
+            Wait(PlanWorkflow.ApplyAsync(engine.Plan(message.PlanId), message, this));
+            engine._deltaSpares.Return(message.Delta);
+            return Task.CompletedTask;
+        }
 
         public Task DeliverAsync(UnattributedDeltaMessage message) =>
             UnattributedDayWorkflow.ApplyAsync(engine.Day(message.Day), message, this);

@@ -57,6 +57,13 @@ public sealed class UserTimeline
     [JsonIgnore]
     public bool CountsMonths { get; set; } = true;
 
+    /// <summary>
+    /// Where a usage-only commit takes its plan deltas from, instead of new figures: set only by a host that gives every
+    /// delivered delta back (the in-memory engine). Not stored.
+    /// </summary>
+    [JsonIgnore]
+    internal DeltaSpares? DeltaSpares { get; init; }
+
     /// <summary>Committed deltas not yet confirmed delivered.</summary>
     public UserOutbox Outbox { get; init; } = new();
 
@@ -178,11 +185,17 @@ public sealed class UserTimeline
     public void CommitToOutbox()
     {
         var delta = Commit();
-        if (delta.IsEmpty)
+        if (!delta.IsEmpty)
         {
-            return;
+            Enqueue(delta);
         }
 
+        // The messages hold the delta's figures now: the delta itself is dead.
+        DeltaSpares?.Return(delta);
+    }
+
+    private void Enqueue(UserDelta delta)
+    {
         var sequence = NextSequence++;
         foreach (var (plan, figures) in delta.Plans)
         {
@@ -245,10 +258,10 @@ public sealed class UserTimeline
 
     private UserDelta CommitUsageOnly(UserAttribution attribution)
     {
-        var delta = new UserDelta();
+        var delta = DeltaSpares?.Delta() ?? new UserDelta();
         foreach (var usage in _pendingUsages)
         {
-            attribution.AddUsage(usage, delta, _pendingUsages.Count);
+            attribution.AddUsage(usage, delta, _pendingUsages.Count, DeltaSpares);
         }
 
         Usages.AddRange(_pendingUsages);
@@ -256,8 +269,11 @@ public sealed class UserTimeline
         return delta;
     }
 
-    // In order of first mention, each once; a loop rather than a query: this runs for every batch with memberships.
-    private List<string>? FindUnresolvedPlans()
+    /// <summary>
+    /// <see cref="UnresolvedPlans"/> as a new list (null: none), in order of first mention, each once; a loop rather
+    /// than a query: this runs for every batch with memberships.
+    /// </summary>
+    internal List<string>? FindUnresolvedPlans()
     {
         List<string>? unresolved = null;
         foreach (var membership in _pendingMemberships)
