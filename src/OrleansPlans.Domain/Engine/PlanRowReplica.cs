@@ -4,74 +4,97 @@ using OrleansPlans.Domain.Rows;
 namespace OrleansPlans.Domain.Engine;
 
 /// <summary>
-/// The in-memory engine's replica of the plan tables, a dictionary per table from key columns to the row's values (the
-/// figures' own structs). Row objects and key strings are made only when the replica is read (<see cref="CopyTo"/>):
-/// at 100,000 users the replica holds millions of rows, and a row object per change, kept until the row changed
-/// again, was long-lived garbage that every collection had to promote and then sweep.
+/// The in-memory engine's replica of the plan tables: per plan, a dictionary per table from key columns to the row's
+/// values (the figures' own structs). Row objects and key strings are made only when the replica is read
+/// (<see cref="CopyTo"/>): at 100,000 users the replica holds millions of rows, and a row object per change, kept
+/// until the row changed again, was long-lived garbage that every collection had to promote and then sweep. Kept per
+/// plan because a plan's changes come together: one lookup of the plan, then small tables keyed by an hour or a day
+/// (no string hashed per row, and the tables stay near in memory).
 /// </summary>
 internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
 {
-    private readonly Dictionary<(string Plan, DateTime Hour), Tally> _hours = [];
-    private readonly Dictionary<(string Plan, DateOnly Day), DayTally> _days = [];
-    private readonly Dictionary<(string Plan, DateOnly Month), DayTally> _months = [];
-    private readonly Dictionary<(string Plan, string Content), Tally> _contents = [];
-    private readonly Dictionary<(string Plan, string User), DateTime> _members = [];
-    private readonly Dictionary<string, PlanRowValues> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlanTables> _plans = new(StringComparer.Ordinal);
+
+    // The plan the last change was for: its changes arrive one after another.
+    private string? _lastPlanId;
+    private PlanTables? _last;
 
     /// <inheritdoc />
-    public void Hour(string planId, DateTime hourStart, Tally? usage) => Set(_hours, (planId, hourStart), usage);
+    public void Hour(string planId, DateTime hourStart, Tally? usage) => Set(Tables(planId).Hours, hourStart, usage);
 
     /// <inheritdoc />
-    public void Day(string planId, DateOnly day, DayTally? usage) => Set(_days, (planId, day), usage);
+    public void Day(string planId, DateOnly day, DayTally? usage) => Set(Tables(planId).Days, day, usage);
 
     /// <inheritdoc />
-    public void Month(string planId, DateOnly month, DayTally? usage) => Set(_months, (planId, month), usage);
+    public void Month(string planId, DateOnly month, DayTally? usage) => Set(Tables(planId).Months, month, usage);
 
     /// <inheritdoc />
-    public void Content(string planId, string contentId, Tally? usage) => Set(_contents, (planId, contentId), usage);
+    public void Content(string planId, string contentId, Tally? usage) => Set(Tables(planId).Contents, contentId, usage);
 
     /// <inheritdoc />
-    public void Member(string planId, string userId, DateTime? memberSince) => Set(_members, (planId, userId), memberSince);
+    public void Member(string planId, string userId, DateTime? memberSince) => Set(Tables(planId).Members, userId, memberSince);
 
     /// <inheritdoc />
-    public void Plan(string planId, PlanRowValues? values) => Set(_plans, planId, values);
+    public void Plan(string planId, PlanRowValues? values)
+    {
+        changed();
+        Tables(planId).Plan = values;
+    }
 
     /// <summary>Adds every row, as a row object by its key text, to <paramref name="tables"/> (table → key → row).</summary>
     public void CopyTo(Dictionary<string, Dictionary<string, OutputRow>> tables)
     {
-        foreach (var ((plan, hour), t) in _hours)
+        foreach (var (plan, rows) in _plans)
         {
-            Put(tables, new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events));
-        }
+            foreach (var (hour, t) in rows.Hours)
+            {
+                Put(tables, new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events));
+            }
 
-        foreach (var ((plan, day), t) in _days)
-        {
-            Put(tables, new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers));
-        }
+            foreach (var (day, t) in rows.Days)
+            {
+                Put(tables, new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers));
+            }
 
-        foreach (var ((plan, month), t) in _months)
-        {
-            Put(tables, new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers));
-        }
+            foreach (var (month, t) in rows.Months)
+            {
+                Put(tables, new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers));
+            }
 
-        foreach (var ((plan, content), t) in _contents)
-        {
-            Put(tables, new PlanContentUsageRow(plan, content, t.Seconds, t.Events));
-        }
+            foreach (var (content, t) in rows.Contents)
+            {
+                Put(tables, new PlanContentUsageRow(plan, content, t.Seconds, t.Events));
+            }
 
-        foreach (var ((plan, user), since) in _members)
-        {
-            Put(tables, new PlanMemberRow(plan, user, since));
-        }
+            foreach (var (user, since) in rows.Members)
+            {
+                Put(tables, new PlanMemberRow(plan, user, since));
+            }
 
-        foreach (var (plan, values) in _plans)
-        {
-            Put(tables, values.Row(plan));
+            if (rows.Plan is { } values)
+            {
+                Put(tables, values.Row(plan));
+            }
         }
     }
 
     private static void Put(Dictionary<string, Dictionary<string, OutputRow>> tables, OutputRow row) =>
         tables[row.Table][row.Key] = row;
+
+    private PlanTables Tables(string planId)
+    {
+        if (!ReferenceEquals(planId, _lastPlanId))
+        {
+            if (!_plans.TryGetValue(planId, out _last))
+            {
+                _plans[planId] = _last = new PlanTables();
+            }
+
+            _lastPlanId = planId;
+        }
+
+        return _last!;
+    }
 
     private void Set<TKey, TValue>(Dictionary<TKey, TValue> rows, TKey key, TValue? values)
         where TKey : notnull
@@ -86,5 +109,21 @@ internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
         {
             rows.Remove(key);
         }
+    }
+
+    /// <summary>One plan id's rows.</summary>
+    private sealed class PlanTables
+    {
+        public Dictionary<DateTime, Tally> Hours { get; } = [];
+
+        public Dictionary<DateOnly, DayTally> Days { get; } = [];
+
+        public Dictionary<DateOnly, DayTally> Months { get; } = [];
+
+        public Dictionary<string, Tally> Contents { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, DateTime> Members { get; } = new(StringComparer.Ordinal);
+
+        public PlanRowValues? Plan { get; set; }
     }
 }
