@@ -22,7 +22,13 @@ public sealed class UserTimeline
 
     private readonly List<MembershipEvent> _pendingMemberships = [];
     private readonly List<UsageEvent> _pendingUsages = [];
-    private readonly Dictionary<string, PlanResolution> _pendingResolutions = [];
+
+    // Made by the first resolution learned and dropped by the commit that applies them: only batches with memberships
+    // and merges learn any, and a table kept empty per user was hundreds of bytes for every user.
+    private Dictionary<string, PlanResolution>? _pendingResolutions;
+
+    // Read in place of no pending resolutions; never changed.
+    private static readonly Dictionary<string, PlanResolution> NoResolutions = [];
 
     // Event ids, as sets only once a user has more events than a search in order suits (see Seen): most users have
     // tens, and a set per user was hundreds of bytes of long-lived objects for every user.
@@ -84,7 +90,7 @@ public sealed class UserTimeline
 
     /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
     [JsonIgnore]
-    public bool HasPending => _pendingMemberships.Count > 0 || _pendingUsages.Count > 0 || _pendingResolutions.Count > 0;
+    public bool HasPending => _pendingMemberships.Count > 0 || _pendingUsages.Count > 0 || _pendingResolutions?.Count > 0;
 
     /// <summary>Accepts a membership event; false when its eventId was already seen (a duplicate).</summary>
     public bool Ingest(MembershipEvent membership)
@@ -122,14 +128,14 @@ public sealed class UserTimeline
             return false;
         }
 
-        var current = _pendingResolutions.TryGetValue(planId, out var pending) ? pending
+        var current = _pendingResolutions is { } learned && learned.TryGetValue(planId, out var pending) ? pending
             : Resolutions.TryGetValue(planId, out var applied) ? applied : (PlanResolution?)null;
         if (current is { } known && known.Version >= resolution.Version)
         {
             return false;
         }
 
-        _pendingResolutions[planId] = resolution;
+        (_pendingResolutions ??= [])[planId] = resolution;
         return true;
     }
 
@@ -142,14 +148,15 @@ public sealed class UserTimeline
             throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
         }
 
-        if (_pendingMemberships.Count == 0 && _pendingResolutions.Count == 0)
+        var resolutions = _pendingResolutions ?? NoResolutions;
+        if (_pendingMemberships.Count == 0 && resolutions.Count == 0)
         {
             return CommitUsageOnly(Attribution);
         }
 
         // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (plan, resolution) in _pendingResolutions)
+        foreach (var (plan, resolution) in resolutions)
         {
             if (Resolutions.TryGetValue(plan, out var old) && old.Root != resolution.Root)
             {
@@ -161,12 +168,12 @@ public sealed class UserTimeline
         // taken away where it lies now, and what they hold after the commit is added, in one delta.
         var delta = new UserDelta();
         ComputeApplied(delta, -1, rename.Count == 0 ? null : p => rename.GetValueOrDefault(p, p));
-        foreach (var (plan, resolution) in _pendingResolutions)
+        foreach (var (plan, resolution) in resolutions)
         {
             Resolutions[plan] = resolution;
         }
 
-        _pendingResolutions.Clear();
+        _pendingResolutions = null;
         foreach (var membership in _pendingMemberships)
         {
             var at = Memberships.BinarySearch(membership, MembershipOrder.Instance);
@@ -279,7 +286,7 @@ public sealed class UserTimeline
         foreach (var membership in _pendingMemberships)
         {
             var plan = membership.PlanId;
-            if (!Resolutions.ContainsKey(plan) && !_pendingResolutions.ContainsKey(plan) && unresolved?.Contains(plan) != true)
+            if (!Resolutions.ContainsKey(plan) && _pendingResolutions?.ContainsKey(plan) != true && unresolved?.Contains(plan) != true)
             {
                 (unresolved ??= []).Add(plan);
             }
