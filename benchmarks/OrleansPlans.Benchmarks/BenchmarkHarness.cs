@@ -165,7 +165,7 @@ public static partial class BenchmarkHarness
     private static string Describe(RunResult result, Workload.Workload workload) =>
         $"wall {result.Elapsed.TotalMilliseconds:#,0} ms, CPU {result.Cpu.TotalMilliseconds:#,0} ms, " +
         $"{result.CpuRate(workload.UsageEvents):#,0} usage events/CPU-s, {result.Rate(workload.UsageEvents):#,0} usage events/s wall, " +
-        $"{(double)result.AllocatedBytes / workload.Events:#,0} bytes allocated per event, {result.GarbageCollections:#,0} GCs";
+        $"{(double)result.AllocatedBytes / workload.Events:#,0} bytes allocated per event, {result.GarbageCollections:#,0} GCs, GC pauses {result.GcPause.TotalMilliseconds:#,0} ms";
 
     private static void Describe(FigureReport report, Workload.Workload workload) =>
         report.Detail($"{workload.UserIds.Count:#,0} users, {workload.PlanIds.Count:#,0} plans, {workload.Batches.Count:#,0} batches, " +

@@ -2,19 +2,21 @@ using System.Diagnostics;
 
 namespace OrleansPlans.Benchmarks.Engine;
 
-/// <summary>Wall time, process CPU time, allocations and collections between its start and <see cref="Stop"/>.</summary>
+/// <summary>Wall time, process CPU time, allocations, collections and their pauses between its start and <see cref="Stop"/>.</summary>
 public sealed class Measurement
 {
     private readonly Stopwatch _clock;
     private readonly TimeSpan _cpu;
     private readonly long _allocated;
     private readonly int _collections;
+    private readonly TimeSpan _paused;
 
     private Measurement()
     {
         _cpu = Process.GetCurrentProcess().TotalProcessorTime;
         _allocated = GC.GetTotalAllocatedBytes(precise: false);
         _collections = GC.CollectionCount(0);
+        _paused = GC.GetTotalPauseDuration();
         _clock = Stopwatch.StartNew();
     }
 
@@ -29,6 +31,7 @@ public sealed class Measurement
             _clock.Elapsed,
             Process.GetCurrentProcess().TotalProcessorTime - _cpu,
             GC.GetTotalAllocatedBytes(precise: false) - _allocated,
-            GC.CollectionCount(0) - _collections);
+            GC.CollectionCount(0) - _collections,
+            GC.GetTotalPauseDuration() - _paused);
     }
 }

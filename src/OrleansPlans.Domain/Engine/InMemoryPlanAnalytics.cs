@@ -20,12 +20,15 @@ public sealed class InMemoryPlanAnalytics
     private readonly HashSet<PlanLedger> _dirtyPlans = [];
     private readonly HashSet<UnattributedLedger> _dirtyDays = [];
     private readonly MergeForest _forest = new();
+
+    // Every delta a user sends is delivered, copied into the plans' totals and dropped within one call here, so its
+    // figures go back to the users' spares (see DeltaSpares).
+    private readonly DeltaSpares _deltaSpares = new();
     private readonly TimeProvider _time;
     private readonly Ports _ports;
-    private readonly Replica _replica;
 
-    // The plan tables' rows by key columns, and the other tables (unattributed days, dead letters) by key text.
-    private readonly Dictionary<RowId, OutputRow> _planRows = [];
+    // The plan tables' rows as values by key columns, and the other tables (unattributed days, dead letters) by key text.
+    private readonly PlanRowReplica _planRows;
     private readonly Dictionary<string, Dictionary<string, OutputRow>> _otherRows = new(StringComparer.Ordinal)
     {
         [OutputTables.UnattributedUsageDaily] = new(StringComparer.Ordinal),
@@ -39,12 +42,12 @@ public sealed class InMemoryPlanAnalytics
     {
         _time = time ?? TimeProvider.System;
         _ports = new Ports(this);
-        _replica = new Replica(this);
+        _planRows = new PlanRowReplica(changed: () => _tables = null);
     }
 
     /// <summary>
     /// The replica of the output tables: table → key → row, as a snapshot made when read after a change (the replica
-    /// itself keeps plan rows by their key columns, so that a key string is made only when someone reads it). Read it;
+    /// itself keeps plan rows as values by their key columns, so that a row and its key are made only when someone reads them). Read it;
     /// changing it changes nothing in the engine.
     /// </summary>
     public Dictionary<string, Dictionary<string, OutputRow>> Tables => _tables ??= Snapshot();
@@ -117,7 +120,7 @@ public sealed class InMemoryPlanAnalytics
     private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private UserTimeline User(string userId) =>
-        _users.TryGetValue(userId, out var user) ? user : _users[userId] = new UserTimeline(userId);
+        _users.TryGetValue(userId, out var user) ? user : _users[userId] = new UserTimeline(userId) { DeltaSpares = _deltaSpares };
 
     private PlanLedger Plan(string planId)
     {
@@ -158,7 +161,7 @@ public sealed class InMemoryPlanAnalytics
     {
         foreach (var plan in _dirtyPlans)
         {
-            plan.EmitRowChanges(_replica);
+            plan.EmitRowChanges(_planRows);
         }
 
         _dirtyPlans.Clear();
@@ -175,10 +178,7 @@ public sealed class InMemoryPlanAnalytics
     private Dictionary<string, Dictionary<string, OutputRow>> Snapshot()
     {
         var tables = OutputTables.All.ToDictionary(t => t, _ => new Dictionary<string, OutputRow>(StringComparer.Ordinal));
-        foreach (var (id, row) in _planRows)
-        {
-            tables[id.Table][id.Key()] = row;
-        }
+        _planRows.CopyTo(tables);
 
         foreach (var (name, rows) in _otherRows)
         {
@@ -205,23 +205,6 @@ public sealed class InMemoryPlanAnalytics
         }
     }
 
-    /// <summary>Applies plan row changes to the replica, by key columns.</summary>
-    private sealed class Replica(InMemoryPlanAnalytics engine) : IRowChangeSink
-    {
-        public void Change(in RowId id, OutputRow? row)
-        {
-            engine._tables = null;
-            if (row is null)
-            {
-                engine._planRows.Remove(id);
-            }
-            else
-            {
-                engine._planRows[id] = row;
-            }
-        }
-    }
-
     /// <summary>
     /// Every port of every workflow, by direct calls that complete synchronously. One instance serves every ledger: a
     /// ledger is marked for the end-of-batch emit when it is looked up, so persisting and emitting need nothing here.
@@ -231,7 +214,14 @@ public sealed class InMemoryPlanAnalytics
         public Task<Registration> RegisterAsync(string planId, string userId) =>
             PlanWorkflow.RegisterAsync(engine.Plan(planId), planId, userId, forwardedVersion: 0, this);
 
-        public Task DeliverAsync(PlanDeltaMessage message) => PlanWorkflow.ApplyAsync(engine.Plan(message.PlanId), message, this);
+        public Task DeliverAsync(PlanDeltaMessage message)
+        {
+            // Completed here (every port is synchronous), forwarding included: the plans hold the delta's values, not
+            // the delta, and the user's outbox is cleared right after delivering it.
+            Wait(PlanWorkflow.ApplyAsync(engine.Plan(message.PlanId), message, this));
+            engine._deltaSpares.Return(message.Delta);
+            return Task.CompletedTask;
+        }
 
         public Task DeliverAsync(UnattributedDeltaMessage message) =>
             UnattributedDayWorkflow.ApplyAsync(engine.Day(message.Day), message, this);

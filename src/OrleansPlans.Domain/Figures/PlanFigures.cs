@@ -70,6 +70,17 @@ public sealed class PlanFigures
     /// </summary>
     internal static PlanFigures ForUsages(int usages) => new(usages);
 
+    /// <summary>Empties these figures, keeping the tables' capacity (see <c>Users.DeltaSpares</c>).</summary>
+    internal void Clear()
+    {
+        Hourly.Clear();
+        Daily.Clear();
+        Content.Clear();
+        _monthly?.Clear();
+        _members = null;
+        _memberCount = null;
+    }
+
     /// <summary>True when nothing is recorded.</summary>
     public bool IsEmpty => Hourly.Count == 0 && Daily.Count == 0 && (_monthly?.Count ?? 0) == 0 && Content.Count == 0 && MemberUsers == 0;
 

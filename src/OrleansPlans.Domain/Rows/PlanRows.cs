@@ -13,44 +13,39 @@ internal static class PlanRows
         return list.Rows;
     }
 
-    /// <summary>The changes, one call of <paramref name="sink"/> per changed row (a delete when the row is gone).</summary>
+    /// <summary>The changes, one call of <paramref name="sink"/> per changed row (null values when the row is gone).</summary>
     public static void Changes(PlanLedger ledger, Figures.FigureChanges changes, IRowChangeSink sink)
     {
         var plan = ledger.PlanId;
         var figures = ledger.Figures;
         foreach (var hour in changes.Hours)
         {
-            sink.Change(RowId.Hour(plan, hour),
-                figures.Hourly.TryGetValue(hour, out var t) && !t.IsZero ? new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events) : null);
+            sink.Hour(plan, hour, figures.Hourly.TryGetValue(hour, out var t) && !t.IsZero ? t : null);
         }
 
         foreach (var day in changes.Days)
         {
-            sink.Change(RowId.Day(plan, day),
-                figures.Daily.TryGetValue(day, out var t) && !t.IsZero ? new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers) : null);
+            sink.Day(plan, day, figures.Daily.TryGetValue(day, out var t) && !t.IsZero ? t : null);
         }
 
         foreach (var month in changes.Months)
         {
-            sink.Change(RowId.Month(plan, month),
-                figures.Monthly.TryGetValue(month, out var t) && !t.IsZero ? new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers) : null);
+            sink.Month(plan, month, figures.Monthly.TryGetValue(month, out var t) && !t.IsZero ? t : null);
         }
 
         foreach (var content in changes.Contents)
         {
-            sink.Change(RowId.Content(plan, content),
-                figures.Content.TryGetValue(content, out var t) && !t.IsZero ? new PlanContentUsageRow(plan, content, t.Seconds, t.Events) : null);
+            sink.Content(plan, content, figures.Content.TryGetValue(content, out var t) && !t.IsZero ? t : null);
         }
 
         foreach (var user in changes.Members)
         {
-            sink.Change(RowId.Member(plan, user),
-                figures.MemberSince(user) is { } since ? new PlanMemberRow(plan, user, since) : null);
+            sink.Member(plan, user, figures.MemberSince(user));
         }
 
         if (changes.Plan)
         {
-            sink.Change(RowId.Plan(plan), PlanRowOf(ledger));
+            sink.Plan(plan, PlanRowValuesOf(ledger));
         }
     }
 
@@ -86,13 +81,13 @@ internal static class PlanRows
             }
         }
 
-        if (PlanRowOf(ledger) is { } row)
+        if (PlanRowValuesOf(ledger) is { } row)
         {
-            yield return row;
+            yield return row.Row(plan);
         }
     }
 
-    private static PlanRow? PlanRowOf(PlanLedger ledger) => !ledger.Named ? null
-        : ledger.MergedInto is { } survivor ? new PlanRow(ledger.PlanId, PlanRow.Merged, survivor.Root, 0)
-        : new PlanRow(ledger.PlanId, PlanRow.Active, null, ledger.Figures.MemberCount());
+    private static PlanRowValues? PlanRowValuesOf(PlanLedger ledger) => !ledger.Named ? null
+        : ledger.MergedInto is { } survivor ? new PlanRowValues(survivor.Root, 0)
+        : new PlanRowValues(null, ledger.Figures.MemberCount());
 }

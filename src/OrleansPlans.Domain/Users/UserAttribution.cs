@@ -13,17 +13,17 @@ namespace OrleansPlans.Domain.Users;
 internal sealed class UserAttribution
 {
     private readonly List<MembershipInterval> _intervals;
-    private readonly HashSet<(string Plan, DateOnly Day)> _activeDays;
+    private readonly CompactSet<(string Plan, DateOnly Day)> _activeDays;
 
     // Null when months are not counted (UserTimeline.CountsMonths).
-    private readonly HashSet<(string Plan, DateOnly Month)>? _activeMonths;
+    private readonly CompactSet<(string Plan, DateOnly Month)>? _activeMonths;
 
     /// <summary>
     /// Wraps the intervals, active plan-days and active plan-months (null: months not counted) of a computed
     /// contribution (see <see cref="UserContribution.Compute"/>).
     /// </summary>
     public UserAttribution(
-        List<MembershipInterval> intervals, HashSet<(string Plan, DateOnly Day)> activeDays, HashSet<(string Plan, DateOnly Month)>? activeMonths)
+        List<MembershipInterval> intervals, CompactSet<(string Plan, DateOnly Day)> activeDays, CompactSet<(string Plan, DateOnly Month)>? activeMonths)
     {
         _intervals = intervals;
         _activeDays = activeDays;
@@ -62,9 +62,10 @@ internal sealed class UserAttribution
     /// Records in <paramref name="delta"/> what one more usage event adds, exactly as
     /// <see cref="UserContribution.Compute"/> counts it: its figures under the plan it falls in (one active user more when
     /// it is the user's first usage of that day there, and likewise of its month), or unattributed usage of its day. <paramref name="batchSize"/>
-    /// is the number of usage events committed together (the size a new plan delta is made for).
+    /// is the number of usage events committed together (the size a new plan delta is made for); a new plan delta comes
+    /// from <paramref name="spares"/> when given.
     /// </summary>
-    public void AddUsage(UsageEvent usage, UserDelta delta, int batchSize)
+    public void AddUsage(UsageEvent usage, UserDelta delta, int batchSize, DeltaSpares? spares)
     {
         var plan = PlanAt(usage.OccurredAt);
         var day = UtcBuckets.DayOf(usage.OccurredAt);
@@ -76,7 +77,7 @@ internal sealed class UserAttribution
 
         if (!delta.Plans.TryGetValue(plan, out var figures))
         {
-            delta.Plans[plan] = figures = PlanFigures.ForUsages(batchSize);
+            delta.Plans[plan] = figures = spares?.Figures(batchSize) ?? PlanFigures.ForUsages(batchSize);
         }
 
         figures.AddUsage(usage, day, 1, countsActiveUser: _activeDays.Add((plan, day)),

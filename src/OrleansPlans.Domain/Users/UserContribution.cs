@@ -61,8 +61,8 @@ internal static class UserContribution
             }
         }
 
-        var activeDays = new HashSet<(string Plan, DateOnly Day)>();
-        var activeMonths = new HashSet<(string Plan, DateOnly Month)>();
+        var activeDays = new CompactSet<(string Plan, DateOnly Day)>();
+        var activeMonths = new CompactSet<(string Plan, DateOnly Month)>();
         foreach (var usage in usages)
         {
             var plan = UserAttribution.PlanAt(intervals, usage.OccurredAt);

@@ -31,4 +31,11 @@ public sealed class UserDelta
 
     /// <summary>The unattributed changes, or null when there are none (without making the map).</summary>
     internal Dictionary<DateOnly, Tally>? UnattributedIfAny => _unattributed;
+
+    /// <summary>Forgets every entry, keeping the tables' capacity (see <see cref="DeltaSpares"/>).</summary>
+    internal void Clear()
+    {
+        Plans.Clear();
+        _unattributed?.Clear();
+    }
 }

@@ -17,9 +17,21 @@ namespace OrleansPlans.Domain.Users;
 /// </summary>
 public sealed class UserTimeline
 {
+    // Up to this many events of a kind, a duplicate is found by searching the events themselves (see Seen).
+    private const int SearchLimit = 32;
+
     private readonly List<MembershipEvent> _pendingMemberships = [];
     private readonly List<UsageEvent> _pendingUsages = [];
-    private readonly Dictionary<string, PlanResolution> _pendingResolutions = [];
+
+    // Made by the first resolution learned and dropped by the commit that applies them: only batches with memberships
+    // and merges learn any, and a table kept empty per user was hundreds of bytes for every user.
+    private Dictionary<string, PlanResolution>? _pendingResolutions;
+
+    // Read in place of no pending resolutions; never changed.
+    private static readonly Dictionary<string, PlanResolution> NoResolutions = [];
+
+    // Event ids, as sets only once a user has more events than a search in order suits (see Seen): most users have
+    // tens, and a set per user was hundreds of bytes of long-lived objects for every user.
     private HashSet<string>? _membershipIds;
     private HashSet<string>? _usageIds;
     private UserAttribution? _attribution;
@@ -51,6 +63,13 @@ public sealed class UserTimeline
     [JsonIgnore]
     public bool CountsMonths { get; set; } = true;
 
+    /// <summary>
+    /// Where a usage-only commit takes its plan deltas from, instead of new figures: set only by a host that gives every
+    /// delivered delta back (the in-memory engine). Not stored.
+    /// </summary>
+    [JsonIgnore]
+    internal DeltaSpares? DeltaSpares { get; init; }
+
     /// <summary>Committed deltas not yet confirmed delivered.</summary>
     public UserOutbox Outbox { get; init; } = new();
 
@@ -67,17 +86,16 @@ public sealed class UserTimeline
     [JsonIgnore]
     public IEnumerable<string> UnresolvedPlans =>
         // Most batches carry usage only: answer those without building an iterator chain (hot path).
-        _pendingMemberships.Count == 0 ? [] : FindUnresolvedPlans();
+        (_pendingMemberships.Count == 0 ? null : FindUnresolvedPlans()) ?? [];
 
     /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
     [JsonIgnore]
-    public bool HasPending => _pendingMemberships.Count > 0 || _pendingUsages.Count > 0 || _pendingResolutions.Count > 0;
+    public bool HasPending => _pendingMemberships.Count > 0 || _pendingUsages.Count > 0 || _pendingResolutions?.Count > 0;
 
     /// <summary>Accepts a membership event; false when its eventId was already seen (a duplicate).</summary>
     public bool Ingest(MembershipEvent membership)
     {
-        EnsureIndexes();
-        if (!_membershipIds!.Add(membership.EventId))
+        if (Seen(Memberships, _pendingMemberships, ref _membershipIds, membership.EventId, static m => m.EventId))
         {
             return false;
         }
@@ -89,8 +107,7 @@ public sealed class UserTimeline
     /// <summary>Accepts a usage event; false when its eventId was already seen (a duplicate).</summary>
     public bool Ingest(UsageEvent usage)
     {
-        EnsureIndexes();
-        if (!_usageIds!.Add(usage.EventId))
+        if (Seen(Usages, _pendingUsages, ref _usageIds, usage.EventId, static u => u.EventId))
         {
             return false;
         }
@@ -111,34 +128,35 @@ public sealed class UserTimeline
             return false;
         }
 
-        var current = _pendingResolutions.TryGetValue(planId, out var pending) ? pending
+        var current = _pendingResolutions is { } learned && learned.TryGetValue(planId, out var pending) ? pending
             : Resolutions.TryGetValue(planId, out var applied) ? applied : (PlanResolution?)null;
         if (current is { } known && known.Version >= resolution.Version)
         {
             return false;
         }
 
-        _pendingResolutions[planId] = resolution;
+        (_pendingResolutions ??= [])[planId] = resolution;
         return true;
     }
 
     /// <summary>Applies everything pending and returns what the plans and unattributed days must add.</summary>
     public UserDelta Commit()
     {
-        var unresolved = UnresolvedPlans.FirstOrDefault();
+        var unresolved = _pendingMemberships.Count == 0 ? null : FindUnresolvedPlans()?[0];
         if (unresolved is not null)
         {
             throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
         }
 
-        if (_pendingMemberships.Count == 0 && _pendingResolutions.Count == 0)
+        var resolutions = _pendingResolutions ?? NoResolutions;
+        if (_pendingMemberships.Count == 0 && resolutions.Count == 0)
         {
             return CommitUsageOnly(Attribution);
         }
 
         // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (plan, resolution) in _pendingResolutions)
+        foreach (var (plan, resolution) in resolutions)
         {
             if (Resolutions.TryGetValue(plan, out var old) && old.Root != resolution.Root)
             {
@@ -150,12 +168,12 @@ public sealed class UserTimeline
         // taken away where it lies now, and what they hold after the commit is added, in one delta.
         var delta = new UserDelta();
         ComputeApplied(delta, -1, rename.Count == 0 ? null : p => rename.GetValueOrDefault(p, p));
-        foreach (var (plan, resolution) in _pendingResolutions)
+        foreach (var (plan, resolution) in resolutions)
         {
             Resolutions[plan] = resolution;
         }
 
-        _pendingResolutions.Clear();
+        _pendingResolutions = null;
         foreach (var membership in _pendingMemberships)
         {
             var at = Memberships.BinarySearch(membership, MembershipOrder.Instance);
@@ -174,11 +192,17 @@ public sealed class UserTimeline
     public void CommitToOutbox()
     {
         var delta = Commit();
-        if (delta.IsEmpty)
+        if (!delta.IsEmpty)
         {
-            return;
+            Enqueue(delta);
         }
 
+        // The messages hold the delta's figures now: the delta itself is dead.
+        DeltaSpares?.Return(delta);
+    }
+
+    private void Enqueue(UserDelta delta)
+    {
         var sequence = NextSequence++;
         foreach (var (plan, figures) in delta.Plans)
         {
@@ -241,10 +265,10 @@ public sealed class UserTimeline
 
     private UserDelta CommitUsageOnly(UserAttribution attribution)
     {
-        var delta = new UserDelta();
+        var delta = DeltaSpares?.Delta() ?? new UserDelta();
         foreach (var usage in _pendingUsages)
         {
-            attribution.AddUsage(usage, delta, _pendingUsages.Count);
+            attribution.AddUsage(usage, delta, _pendingUsages.Count, DeltaSpares);
         }
 
         Usages.AddRange(_pendingUsages);
@@ -252,10 +276,24 @@ public sealed class UserTimeline
         return delta;
     }
 
-    private IEnumerable<string> FindUnresolvedPlans() =>
-        _pendingMemberships.Select(m => m.PlanId)
-            .Where(p => !Resolutions.ContainsKey(p) && !_pendingResolutions.ContainsKey(p))
-            .Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// <see cref="UnresolvedPlans"/> as a new list (null: none), in order of first mention, each once; a loop rather
+    /// than a query: this runs for every batch with memberships.
+    /// </summary>
+    internal List<string>? FindUnresolvedPlans()
+    {
+        List<string>? unresolved = null;
+        foreach (var membership in _pendingMemberships)
+        {
+            var plan = membership.PlanId;
+            if (!Resolutions.ContainsKey(plan) && _pendingResolutions?.ContainsKey(plan) != true && unresolved?.Contains(plan) != true)
+            {
+                (unresolved ??= []).Add(plan);
+            }
+        }
+
+        return unresolved;
+    }
 
     private bool NamesPending(string planId)
     {
@@ -274,9 +312,33 @@ public sealed class UserTimeline
     private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
         UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder, CountsMonths);
 
-    private void EnsureIndexes()
+    /// <summary>
+    /// Whether <paramref name="eventId"/> is among the ids of <paramref name="applied"/> and <paramref name="pending"/>:
+    /// searched in order while they are few, else looked up in <paramref name="ids"/>, made on first need and then kept
+    /// in step by this call (an id not seen is added). Events reach the lists only through Ingest, so a set made once
+    /// holds every id.
+    /// </summary>
+    private static bool Seen<T>(List<T> applied, List<T> pending, ref HashSet<string>? ids, string eventId, Func<T, string> idOf)
     {
-        _membershipIds ??= new HashSet<string>(Memberships.Select(m => m.EventId), StringComparer.Ordinal);
-        _usageIds ??= new HashSet<string>(Usages.Select(u => u.EventId), StringComparer.Ordinal);
+        if (ids is null && applied.Count + pending.Count < SearchLimit)
+        {
+            return Contains(applied, eventId, idOf) || Contains(pending, eventId, idOf);
+        }
+
+        ids ??= new HashSet<string>(applied.Select(idOf).Concat(pending.Select(idOf)), StringComparer.Ordinal);
+        return !ids.Add(eventId);
+    }
+
+    private static bool Contains<T>(List<T> events, string eventId, Func<T, string> idOf)
+    {
+        foreach (var e in events)
+        {
+            if (string.Equals(idOf(e), eventId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

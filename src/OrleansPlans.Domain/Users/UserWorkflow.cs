@@ -78,7 +78,8 @@ public static class UserWorkflow
             return;
         }
 
-        foreach (var plan in timeline.UnresolvedPlans.ToList())
+        // A list of its own: learning below does not change it.
+        foreach (var plan in timeline.FindUnresolvedPlans() ?? [])
         {
             var registration = await ports.RegisterAsync(plan, timeline.UserId);
             timeline.Learn(plan, registration.Resolution);

@@ -16,6 +16,21 @@ public sealed class DuplicateRulesTests
     }
 
     [Fact]
+    public void duplicate_usage_is_ignored_however_many_events_the_user_has()
+    {
+        // Duplicates are found by searching a user's events while few and by a set of ids beyond: both sides count.
+        var s = new Scenario().Added("m-1", "plan-a", "user-1", "2026-03-01T08:00:00Z");
+        for (var i = 0; i < 40; i++)
+        {
+            s.Used($"u-{i}", "user-1", "2026-03-01T10:00:00Z", seconds: 1);
+            s.Used("u-0", "user-1", "2026-03-01T10:00:00Z", seconds: 1);
+            s.Used($"u-{i}", "user-1", "2026-03-01T10:00:00Z", seconds: 1);
+        }
+
+        Assert.Equal((40L, 40L), (s.Daily("plan-a", "2026-03-01")!.Seconds, s.Daily("plan-a", "2026-03-01")!.Events));
+    }
+
+    [Fact]
     public void duplicate_membership_and_merge_are_ignored()
     {
         var s = new Scenario()
