@@ -7,7 +7,8 @@ namespace OrleansPlans.Benchmarks.Pipeline;
 /// default) with every record's lag — produced to its row update in the output topic — under one second. Found by
 /// doubling from a start rate until a step fails, then bisecting between the best pass and the lowest failure until
 /// they are within <see cref="Precision"/>; at most a given number of steps, each bounded in time (a failing step stops
-/// producing as soon as a record is late, then drains its backlog before the next step).
+/// producing as soon as a record is late). The caller runs each step, on an environment of its own, so that no step
+/// measures what the steps before it left behind.
 /// </summary>
 public static class SustainedRateSearch
 {
@@ -25,17 +26,20 @@ public static class SustainedRateSearch
     /// <summary>The best rate held (0 when none was) and every step, in order.</summary>
     public sealed record Result(double Rate, IReadOnlyList<Step> Steps);
 
-    /// <summary>Runs the search; <paramref name="onStep"/> is told each step as it ends.</summary>
+    /// <summary>
+    /// Runs the search; <paramref name="runStep"/> runs one paced step at a rate (with a tag naming its records, the
+    /// lag limit and the drain bound: see <see cref="PacedRun.RunAsync"/>), <paramref name="onStep"/> is told each step as it ends.
+    /// </summary>
     public static async Task<Result> RunAsync(
-        string bootstrapServers, IReadOnlyList<string> users, double startRate, TimeSpan hold, int maxSteps, Action<Step> onStep,
-        CancellationToken cancellationToken, Func<TimeSpan>? serverCpu = null)
+        Func<double, string, TimeSpan, TimeSpan, Task<PacedRun.Result>> runStep, double startRate, int maxSteps, Action<Step> onStep)
     {
+        ArgumentNullException.ThrowIfNull(runStep);
         ArgumentNullException.ThrowIfNull(onStep);
         var steps = new List<Step>();
         double best = 0, lowestFailure = double.PositiveInfinity, rate = startRate;
         while (steps.Count < maxSteps)
         {
-            var run = await PacedRun.RunAsync(bootstrapServers, users, $"sus{steps.Count}", rate, hold, LagLimit, Drain, cancellationToken, serverCpu);
+            var run = await runStep(rate, $"sus{steps.Count}", LagLimit, Drain);
             var step = new Step(rate, !run.LagExceeded, run);
             steps.Add(step);
             onStep(step);
@@ -46,11 +50,6 @@ public static class SustainedRateSearch
             else
             {
                 lowestFailure = rate;
-                if (run.LatenciesMs.Length < run.Produced)
-                {
-                    // Not drained within the bound: later steps would measure this backlog, not their own rate.
-                    break;
-                }
             }
 
             if (lowestFailure <= best * (1 + Precision))
