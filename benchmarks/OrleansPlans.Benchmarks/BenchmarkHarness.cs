@@ -48,9 +48,9 @@ public static partial class BenchmarkHarness
             grainWorkload = null; // the async state machine would keep it otherwise
         }
 
-        // The domain run's generated events (~700 MiB at default sizes) are garbage from here. Kept, they made every
-        // full collection of the silos measured below mark them (the benchmark runs non-concurrent workstation GC), which
-        // a host process never carries: a lag tail of the benchmark, not of the pipeline.
+        // The domain run's generated events (~700 MiB at default sizes) are garbage from here. Kept, every full
+        // collection during the silos' runs below marked them (blocking ones, under the workstation non-concurrent GC this
+        // benchmark used until the seventh session), a heap a host process never carries: lag of the benchmark, not of the pipeline.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
 
         if (!settings.SkipMerge)
