@@ -48,22 +48,22 @@ internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
         {
             foreach (var (hour, t) in rows.Hours)
             {
-                Put(tables, new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events));
+                Put(tables, PlanRows.HourRow(plan, hour, t));
             }
 
             foreach (var (day, t) in rows.Days)
             {
-                Put(tables, new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers));
+                Put(tables, PlanRows.DayRow(plan, day, t));
             }
 
             foreach (var (month, t) in rows.Months)
             {
-                Put(tables, new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers));
+                Put(tables, PlanRows.MonthRow(plan, month, t));
             }
 
             foreach (var (content, t) in rows.Contents)
             {
-                Put(tables, new PlanContentUsageRow(plan, content, t.Seconds, t.Events));
+                Put(tables, PlanRows.ContentRow(plan, content, t));
             }
 
             foreach (var (user, since) in rows.Members)

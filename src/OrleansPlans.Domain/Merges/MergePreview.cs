@@ -35,10 +35,10 @@ public sealed record MergePreview(MergeDecision Decision, PlanFigures? Figures, 
     /// <summary>Daily usage after the merge, by day.</summary>
     public IReadOnlyList<PlanUsageDailyRow> DailyUsage() => Figures is null ? []
         : Figures.Daily.Where(d => !d.Value.IsZero).OrderBy(d => d.Key)
-            .Select(d => new PlanUsageDailyRow(Decision.Survivor!, d.Key, d.Value.Seconds, d.Value.Events, d.Value.ActiveUsers)).ToList();
+            .Select(d => PlanRows.DayRow(Decision.Survivor!, d.Key, d.Value)).ToList();
 
     /// <summary>The <paramref name="limit"/> contents with the most seconds after the merge (ties by content id).</summary>
     public IReadOnlyList<PlanContentUsageRow> TopContent(int limit) => Figures is null ? []
         : Figures.Content.Where(c => !c.Value.IsZero).OrderByDescending(c => c.Value.Seconds).ThenBy(c => c.Key, StringComparer.Ordinal).Take(limit)
-            .Select(c => new PlanContentUsageRow(Decision.Survivor!, c.Key, c.Value.Seconds, c.Value.Events)).ToList();
+            .Select(c => PlanRows.ContentRow(Decision.Survivor!, c.Key, c.Value)).ToList();
 }

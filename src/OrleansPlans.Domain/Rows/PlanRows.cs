@@ -1,3 +1,4 @@
+using OrleansPlans.Domain.Figures;
 using OrleansPlans.Domain.Plans;
 
 namespace OrleansPlans.Domain.Rows;
@@ -5,8 +6,23 @@ namespace OrleansPlans.Domain.Rows;
 /// <summary>Turns a plan ledger's figures into the contract's rows.</summary>
 internal static class PlanRows
 {
+    // Which figure goes into which column, once for the grains' emits, the ledger's full row set and the in-memory replica.
+
+    /// <summary>The <c>plan_usage_hourly</c> row of <paramref name="usage"/>.</summary>
+    public static PlanUsageHourlyRow HourRow(string plan, DateTime hour, Tally usage) => new(plan, hour, usage.Seconds, usage.Events);
+
+    /// <summary>The <c>plan_usage_daily</c> row of <paramref name="usage"/>.</summary>
+    public static PlanUsageDailyRow DayRow(string plan, DateOnly day, DayTally usage) => new(plan, day, usage.Seconds, usage.Events, usage.ActiveUsers);
+
+    /// <summary>The <c>plan_usage_monthly</c> row of <paramref name="usage"/> (keyed by the month's first day).</summary>
+    public static PlanUsageMonthlyRow MonthRow(string plan, DateOnly month, DayTally usage) =>
+        new(plan, month, usage.Seconds, usage.Events, usage.ActiveUsers);
+
+    /// <summary>The <c>plan_content_usage</c> row of <paramref name="usage"/>.</summary>
+    public static PlanContentUsageRow ContentRow(string plan, string content, Tally usage) => new(plan, content, usage.Seconds, usage.Events);
+
     /// <summary>The changes as a list (what a grain emits).</summary>
-    public static IReadOnlyList<RowChange> Changes(PlanLedger ledger, Figures.FigureChanges changes)
+    public static IReadOnlyList<RowChange> Changes(PlanLedger ledger, FigureChanges changes)
     {
         var list = new RowChangeList(changes.Hours.Count + changes.Days.Count + changes.Months.Count + changes.Contents.Count + changes.Members.Count + 1);
         Changes(ledger, changes, list);
@@ -14,7 +30,7 @@ internal static class PlanRows
     }
 
     /// <summary>The changes, one call of <paramref name="sink"/> per changed row (null values when the row is gone).</summary>
-    public static void Changes(PlanLedger ledger, Figures.FigureChanges changes, IRowChangeSink sink)
+    public static void Changes(PlanLedger ledger, FigureChanges changes, IRowChangeSink sink)
     {
         var plan = ledger.PlanId;
         var figures = ledger.Figures;
@@ -55,22 +71,22 @@ internal static class PlanRows
         var figures = ledger.Figures;
         foreach (var (hour, t) in figures.Hourly)
         {
-            yield return new PlanUsageHourlyRow(plan, hour, t.Seconds, t.Events);
+            yield return HourRow(plan, hour, t);
         }
 
         foreach (var (day, t) in figures.Daily)
         {
-            yield return new PlanUsageDailyRow(plan, day, t.Seconds, t.Events, t.ActiveUsers);
+            yield return DayRow(plan, day, t);
         }
 
         foreach (var (month, t) in figures.Monthly)
         {
-            yield return new PlanUsageMonthlyRow(plan, month, t.Seconds, t.Events, t.ActiveUsers);
+            yield return MonthRow(plan, month, t);
         }
 
         foreach (var (content, t) in figures.Content)
         {
-            yield return new PlanContentUsageRow(plan, content, t.Seconds, t.Events);
+            yield return ContentRow(plan, content, t);
         }
 
         foreach (var user in figures.Members.Keys)

@@ -10,19 +10,19 @@ internal sealed class RowChangeList(int capacity) : IRowChangeSink
 
     /// <inheritdoc />
     public void Hour(string planId, DateTime hourStart, Tally? usage) => Add(RowId.Hour(planId, hourStart),
-        usage is { } t ? new PlanUsageHourlyRow(planId, hourStart, t.Seconds, t.Events) : null);
+        usage is { } t ? PlanRows.HourRow(planId, hourStart, t) : null);
 
     /// <inheritdoc />
     public void Day(string planId, DateOnly day, DayTally? usage) => Add(RowId.Day(planId, day),
-        usage is { } t ? new PlanUsageDailyRow(planId, day, t.Seconds, t.Events, t.ActiveUsers) : null);
+        usage is { } t ? PlanRows.DayRow(planId, day, t) : null);
 
     /// <inheritdoc />
     public void Month(string planId, DateOnly month, DayTally? usage) => Add(RowId.Month(planId, month),
-        usage is { } t ? new PlanUsageMonthlyRow(planId, month, t.Seconds, t.Events, t.ActiveUsers) : null);
+        usage is { } t ? PlanRows.MonthRow(planId, month, t) : null);
 
     /// <inheritdoc />
     public void Content(string planId, string contentId, Tally? usage) => Add(RowId.Content(planId, contentId),
-        usage is { } t ? new PlanContentUsageRow(planId, contentId, t.Seconds, t.Events) : null);
+        usage is { } t ? PlanRows.ContentRow(planId, contentId, t) : null);
 
     /// <inheritdoc />
     public void Member(string planId, string userId, DateTime? memberSince) => Add(RowId.Member(planId, userId),
