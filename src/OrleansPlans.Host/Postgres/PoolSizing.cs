@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Npgsql;
+using OrleansPlans.Persistence.Postgres.Hosting;
 
 namespace OrleansPlans.Host.Postgres;
 
@@ -24,7 +24,7 @@ public static class PoolSizing
     /// </summary>
     public static async Task<(string ConnectionString, int? Chosen)> ApplyDefaultAsync(string connectionString, int? maxPoolSize, CancellationToken cancellationToken)
     {
-        if (NamesPoolSize(connectionString))
+        if (ConnectionStringKeywords.Names(connectionString, "MaximumPoolSize", "MaxPoolSize"))
         {
             return (connectionString, null);
         }
@@ -34,11 +34,6 @@ public static class PoolSizing
         return (builder.ConnectionString, builder.MaxPoolSize);
     }
 
-    // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: read the keys as written.
-    private static bool NamesPoolSize(string connectionString) =>
-        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Select(k => k.Replace(" ", "", StringComparison.Ordinal))
-            .Any(k => k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A quarter of <paramref name="available"/>, clamped to [<see cref="MinDefault"/>, <see cref="MaxDefault"/>].</summary>
     public static int Quarter(int available) => Math.Clamp(available / 4, MinDefault, MaxDefault);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace OrleansPlans.Persistence.Postgres.Hosting;
@@ -23,16 +22,11 @@ public static class StatementPreparation
     /// </summary>
     public static string WithDefault(string connectionString)
     {
-        if (Names(connectionString, "MaxAutoPrepare"))
+        if (ConnectionStringKeywords.Names(connectionString, "MaxAutoPrepare"))
         {
             return connectionString;
         }
 
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
-
-    // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: read the keys as written.
-    private static bool Names(string connectionString, string keyword) =>
-        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(keyword, StringComparison.OrdinalIgnoreCase));
 }
