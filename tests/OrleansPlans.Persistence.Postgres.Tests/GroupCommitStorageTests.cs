@@ -109,6 +109,22 @@ public sealed class GroupCommitStorageTests(PostgresServerFixture server) : IAsy
     }
 
     [Fact]
+    public async Task a_write_arriving_within_the_window_of_one_in_flight_shares_its_round_trip()
+    {
+        // One round trip at a time: without the window the first write would be sent alone, before the second arrives.
+        await using var store = new GroupCommitStateStore(_database, new GroupCommitStorageOptions { MaxConcurrentRoundTrips = 1, WriteWindow = TimeSpan.FromSeconds(2) });
+
+        var first = store.Writes.RunAsync(new StateWrite(Key("window-first"), 0, [1]));
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        var second = store.Writes.RunAsync(new StateWrite(Key("window-second"), 0, [2]));
+
+        var versions = await Task.WhenAll(first, second);
+        Assert.Equal(new long[] { 1, 1 }, versions);
+        Assert.Equal(1, store.Writes.RoundTrips);
+        Assert.Equal([2], (await store.Reads.RunAsync(Key("window-second"))).Payload!);
+    }
+
+    [Fact]
     public async Task reads_of_many_grains_are_answered_each_with_its_own_state()
     {
         await using var store = Store(concurrency: 1);

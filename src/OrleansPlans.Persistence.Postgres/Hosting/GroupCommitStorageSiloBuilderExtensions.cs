@@ -49,6 +49,7 @@ public static class GroupCommitStorageSiloBuilderExtensions
         var options = builder.Services.AddOptions<GroupCommitStorageOptions>()
             .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.MaxBatchSize)} must be between 1 and 10000")
             .Validate(o => o.MaxConcurrentRoundTrips is >= 1 and <= 64, $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.MaxConcurrentRoundTrips)} must be between 1 and 64")
+            .Validate(o => o.WriteWindow >= TimeSpan.Zero && o.WriteWindow <= TimeSpan.FromSeconds(1), $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.WriteWindow)} must be between 0 and 1 second")
             .Validate(o => System.Text.RegularExpressions.Regex.IsMatch(o.Namespace ?? "", "^[A-Za-z0-9_-]{0,64}$"), $"{nameof(GroupCommitStorageOptions)}.{nameof(GroupCommitStorageOptions.Namespace)} must be at most 64 letters, digits, '_' or '-'")
             .ValidateOnStart();
         if (configure is not null)

@@ -13,6 +13,14 @@ public sealed class GroupCommitStorageOptions
     public int MaxConcurrentRoundTrips { get; set; } = 2;
 
     /// <summary>
+    /// How long a write round trip waits after its first write for others to join it (default 2 ms; zero sends at
+    /// once). Without it a paced stream sends each grain's write alone, because no round trip is in flight when the next
+    /// write arrives; with it a silo sends at most <see cref="MaxConcurrentRoundTrips"/> write statements per window
+    /// however many grains write. Each write waits up to this long more. Reads never wait: an activation is waiting.
+    /// </summary>
+    public TimeSpan WriteWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
     /// Prefixes every state name as <c>{namespace}/{state}</c> (default empty: no prefix), so two deployments on one
     /// database keep apart states the ADO.NET storage would keep apart by service id: a reprocessing version of the
     /// pipeline (<c>Pipeline:Version</c>) runs beside the serving one with the same grain ids. Letters, digits, '_' and '-'.

@@ -6,20 +6,25 @@ namespace OrleansPlans.Persistence.Postgres.Storage;
 /// Group commit across callers: requests queue, and each round trip takes everything queued so far (up to a batch
 /// size). With at most <c>concurrency</c> round trips in flight, requests arriving meanwhile gather into the next one,
 /// so an idle silo sends each request at once and a busy one sends few, large statements: the cost of a round trip
-/// (a PostgreSQL transaction, its parse and commit) is shared by every grain in it instead of paid per grain.
+/// (a PostgreSQL transaction, its parse and commit) is shared by every grain in it instead of paid per grain. With a
+/// <c>window</c>, a round trip waits that long after its first request before it takes the queue, so a steady trickle of
+/// requests (a paced stream: one user's write, then one plan's, each alone) also shares statements.
 /// </summary>
 internal abstract class RoundTripBatcher<TRequest, TResult> : IAsyncDisposable
 {
     private readonly Channel<PendingRequest> _queue = Channel.CreateUnbounded<PendingRequest>();
     private readonly int _maxBatchSize;
+    private readonly TimeSpan _window;
     private readonly Task[] _loops;
     private long _roundTrips;
 
-    protected RoundTripBatcher(int maxBatchSize, int concurrency)
+    protected RoundTripBatcher(int maxBatchSize, int concurrency, TimeSpan window = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         _maxBatchSize = maxBatchSize;
+        _window = window;
         _loops = Enumerable.Range(0, concurrency).Select(_ => Task.Run(LoopAsync)).ToArray();
     }
 
@@ -62,6 +67,11 @@ internal abstract class RoundTripBatcher<TRequest, TResult> : IAsyncDisposable
         var batch = new List<PendingRequest>(_maxBatchSize);
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            if (_window > TimeSpan.Zero)
+            {
+                await Task.Delay(_window).ConfigureAwait(false);
+            }
+
             batch.Clear();
             while (batch.Count < _maxBatchSize && reader.TryRead(out var pending))
             {

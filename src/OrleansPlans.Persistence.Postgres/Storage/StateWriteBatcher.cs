@@ -12,7 +12,7 @@ namespace OrleansPlans.Persistence.Postgres.Storage;
 /// in its round trip are durable. Completes each write with its new version (0 after a clear).
 /// </summary>
 internal sealed class StateWriteBatcher(NpgsqlDataSource dataSource, GroupCommitStorageOptions options)
-    : RoundTripBatcher<StateWrite, long>(options.MaxBatchSize, options.MaxConcurrentRoundTrips)
+    : RoundTripBatcher<StateWrite, long>(options.MaxBatchSize, options.MaxConcurrentRoundTrips, options.WriteWindow)
 {
     private const string Sql = """
         with input as (
