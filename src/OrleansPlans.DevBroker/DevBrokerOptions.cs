@@ -14,6 +14,14 @@ public sealed partial record DevBrokerOptions
     /// <summary>The highest partition count accepted per topic.</summary>
     public const int MaxPartitions = 1024;
 
+    /// <summary>
+    /// Partitions of each output and dead-letter topic, by default, wherever a dev broker is started (the CLI's
+    /// <c>dev-broker</c>, the main job's <c>Kafka:DevBrokerOutputPartitions</c>). Few, because the mock walks a
+    /// partition's whole log on every fetch, and the projector adds a message set to every output partition it touches
+    /// each flush: the sink's fetches cost the number of output partitions times their length.
+    /// </summary>
+    public const int DefaultOutputPartitions = 4;
+
     /// <summary>Number of brokers, with ids 1 to <see cref="BrokerCount"/>. Default 3.</summary>
     public int BrokerCount { get; init; } = 3;
 

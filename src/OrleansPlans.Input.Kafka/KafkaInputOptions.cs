@@ -54,7 +54,8 @@ public sealed class KafkaInputOptions
     /// <summary>
     /// Dev broker: partitions of each output topic and of the dead-letter topic. Few, because the dev broker (librdkafka's
     /// mock cluster) walks a partition's whole log on every fetch, and the projector adds a message set to every output
-    /// partition it touches each flush: the sink's fetches cost the number of output partitions times their length.
+    /// partition it touches each flush: the sink's fetches cost the number of output partitions times their length. The
+    /// CLI's <c>dev-broker</c> has the same default (<c>DevBrokerOptions.DefaultOutputPartitions</c>; a test keeps them equal).
     /// </summary>
     public int DevBrokerOutputPartitions { get; set; } = 4;
 

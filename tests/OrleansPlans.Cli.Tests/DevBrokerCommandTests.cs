@@ -13,7 +13,7 @@ public sealed class DevBrokerCommandTests
         var port = LoopbackPorts.FreeConsecutive(3);
         var file = Path.Combine(Path.GetTempPath(), $"orleansplans-bootstrap-{Guid.NewGuid():N}.txt");
         using var stop = new CancellationTokenSource();
-        var running = new CliRunner().RunAsync(stop.Token, "dev-broker", "--port", $"{port}", "--partitions", "3", "--bootstrap-file", file);
+        var running = new CliRunner().RunAsync(stop.Token, "dev-broker", "--port", $"{port}", "--partitions", "3", "--output-partitions", "2", "--bootstrap-file", file);
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!File.Exists(file) && !running.IsCompleted && DateTime.UtcNow < deadline)
@@ -36,8 +36,8 @@ public sealed class DevBrokerCommandTests
             Assert.Equal(3, partitions["plan-membership"]);
             Assert.Equal(3, partitions["content-usage"]);
             Assert.Equal(1, partitions["plan-merges"]);
-            Assert.Equal(3, partitions["plan-usage-hourly"]);
-            Assert.Equal(3, partitions["dead-letters"]);
+            Assert.Equal(2, partitions["plan-usage-hourly"]);
+            Assert.Equal(2, partitions["dead-letters"]);
         }
 
         await stop.CancelAsync();
@@ -45,6 +45,7 @@ public sealed class DevBrokerCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"bootstrap.servers={bootstrap}", result.Out, StringComparison.Ordinal);
         Assert.Contains("Topic plan-merges: 1 partition", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Output and dead-letter topics: 2 partitions each", result.Out, StringComparison.Ordinal);
         Assert.Contains("Dev Kafka broker stopped.", result.Out, StringComparison.Ordinal);
         Assert.False(File.Exists(file), "the bootstrap file is removed on stop");
     }

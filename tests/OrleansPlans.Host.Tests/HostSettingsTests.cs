@@ -25,6 +25,14 @@ public sealed class HostSettingsTests
     }
 
     [Fact]
+    public void the_main_jobs_dev_broker_gives_output_topics_the_partitions_the_clis_does()
+    {
+        var empty = Configuration([]);
+        Assert.Equal(OrleansPlans.DevBroker.DevBrokerOptions.DefaultOutputPartitions,
+            HostSettings.Read(empty, "Kafka", new KafkaInputOptionsValidator()).DevBrokerOutputPartitions);
+    }
+
+    [Fact]
     public void every_bad_kafka_setting_is_named_at_once()
     {
         var error = Assert.Throws<OptionsValidationException>(() => HostSettings.Read(Configuration(new()

@@ -109,7 +109,7 @@ public sealed class GroupCommitStorageTests(PostgresServerFixture server) : IAsy
     }
 
     [Fact]
-    public async Task a_write_arriving_within_the_window_of_one_in_flight_shares_its_round_trip()
+    public async Task a_write_arriving_within_the_window_shares_the_waiting_round_trip()
     {
         // One round trip at a time: without the window the first write would be sent alone, before the second arrives.
         await using var store = new GroupCommitStateStore(_database, new GroupCommitStorageOptions { MaxConcurrentRoundTrips = 1, WriteWindow = TimeSpan.FromSeconds(2) });

@@ -24,20 +24,10 @@ internal static class DevBrokerCommand
                 r.AddError($"--port must be from 1 to {65535 - Brokers + 1} (it and the next {Brokers - 1} ports are used), but is {value}.");
             }
         });
-        var partitions = new Option<int>("--partitions")
-        {
-            Description = $"Partitions of each topic except {ContractTopics.Merges}, which has 1 (merges are decided in arrival order).",
-            DefaultValueFactory = _ => 16,
-            HelpName = "N",
-        };
-        partitions.Validators.AddSafe(r =>
-        {
-            var value = r.GetValueOrDefault<int>();
-            if (value is < 1 or > DevBrokerOptions.MaxPartitions)
-            {
-                r.AddError($"--partitions must be from 1 to {DevBrokerOptions.MaxPartitions}, but is {value}.");
-            }
-        });
+        var partitions = PartitionsOption("--partitions", 16,
+            $"Partitions of {ContractTopics.Membership} and {ContractTopics.Usage} ({ContractTopics.Merges} has 1: merges are decided in arrival order).");
+        var outputPartitions = PartitionsOption("--output-partitions", DevBrokerOptions.DefaultOutputPartitions,
+            "Partitions of each output topic and of the dead-letter topic (few: the dev broker's fetches walk a partition's whole log).");
         var bootstrapFile = new Option<string>("--bootstrap-file")
         {
             Description = "Where the bootstrap address is written while the broker runs (other commands and the main job read it).",
@@ -46,7 +36,7 @@ internal static class DevBrokerCommand
         };
         var command = new Command("dev-broker", "Run a local Kafka (librdkafka's in-memory mock cluster) with the contract's input and output topics until Ctrl+C.")
         {
-            port, partitions, bootstrapFile,
+            port, partitions, outputPartitions, bootstrapFile,
         };
 
         command.SetAction(async (parsed, cancellationToken) =>
@@ -57,14 +47,17 @@ internal static class DevBrokerCommand
                 FixedBasePort = parsed.GetValue(port),
                 DefaultPartitions = parsed.GetValue(partitions),
                 BootstrapFile = Path.GetFullPath(parsed.GetRequiredValue(bootstrapFile)),
-                Topics = [ContractTopics.Membership, ContractTopics.Usage, .. ContractTopics.Outputs],
+                Topics = [ContractTopics.Membership, ContractTopics.Usage],
             };
+            var outputs = parsed.GetValue(outputPartitions);
             try
             {
                 await DevBrokerRunner.RunUntilCancelledAsync(options, environment.Out, cancellationToken, cluster =>
                 {
                     cluster.CreateTopic(ContractTopics.Merges, partitions: 1);
+                    cluster.CreateTopics(ContractTopics.Outputs, outputs);
                     environment.Out.WriteLine($"Topic {ContractTopics.Merges}: 1 partition");
+                    environment.Out.WriteLine($"Output and dead-letter topics: {outputs} partitions each");
                     environment.Out.Flush();
                 });
             }
@@ -76,5 +69,19 @@ internal static class DevBrokerCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Option<int> PartitionsOption(string name, int defaultValue, string description)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
+        option.Validators.AddSafe(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value is < 1 or > DevBrokerOptions.MaxPartitions)
+            {
+                r.AddError($"{name} must be from 1 to {DevBrokerOptions.MaxPartitions}, but is {value}.");
+            }
+        });
+        return option;
     }
 }
