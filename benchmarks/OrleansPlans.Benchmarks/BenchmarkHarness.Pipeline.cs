@@ -143,7 +143,9 @@ public static partial class BenchmarkHarness
             async (rate, tag, lagLimit, drain) =>
             {
                 await using var environment = await AfterBacklogAsync(records, expected, cancellationToken);
-                return await PacedRun.RunAsync(environment.BootstrapServers, workload.UserIds, tag, rate, hold, lagLimit, drain, cancellationToken, environment.PostgresCpuTime);
+                var transactions = await environment.PostgresTransactionsAsync(cancellationToken);
+                var run = await PacedRun.RunAsync(environment.BootstrapServers, workload.UserIds, tag, rate, hold, lagLimit, drain, cancellationToken, environment.PostgresCpuTime);
+                return run with { PostgresTransactions = await environment.PostgresTransactionsAsync(cancellationToken) - transactions };
             },
             start, settings.SustainedSteps, step => report.Detail("  " + SustainedRateSearch.Describe(step)));
         report.Figure(FigureIds.SustainedRate, search.Rate, "records/s",

@@ -35,6 +35,10 @@ public sealed partial class SmokeRunTests
             Assert.True(double.IsFinite(value) && value >= smallest, $"figure '{id}' = {text} is not a positive number");
         }
 
+        // Each sustained-rate step counts the database's transactions per paced record (the grains' state writes, the
+        // checkpoints and the sink's batches), the figure that showed paced writes going one statement each.
+        Assert.Matches(@"/s: (not )?held, .* [0-9]+\.[0-9]{2} PostgreSQL transactions per record", output.ToString());
+
         var table = output.ToString()[output.ToString().IndexOf("== figures", StringComparison.Ordinal)..];
         Assert.All(FigureIds.All, id => Assert.Contains($"| {id} |", table, StringComparison.Ordinal));
     }

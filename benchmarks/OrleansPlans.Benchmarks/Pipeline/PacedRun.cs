@@ -30,9 +30,10 @@ public static class PacedRun
     /// <param name="GcPause">Time this process was paused for garbage collection over the same span (its silos stop too).</param>
     /// <param name="DevBrokerCpu">The part of <paramref name="Cpu"/> spent by the dev broker's threads (librdkafka's mock cluster).</param>
     /// <param name="KafkaClientCpu">The part of <paramref name="Cpu"/> spent by the librdkafka threads of every client in this process.</param>
+    /// <param name="PostgresTransactions">Transactions committed in the pipeline's database over the run (zero when not counted).</param>
     public sealed record Result(
         double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded, TimeSpan Cpu = default, TimeSpan ServerCpu = default,
-        TimeSpan GcPause = default, TimeSpan DevBrokerCpu = default, TimeSpan KafkaClientCpu = default)
+        TimeSpan GcPause = default, TimeSpan DevBrokerCpu = default, TimeSpan KafkaClientCpu = default, long PostgresTransactions = 0)
     {
         /// <summary>Records produced per CPU-second of this process and the PostgreSQL server together.</summary>
         public double CpuRate => Produced / (Cpu + ServerCpu).TotalSeconds;

@@ -164,6 +164,14 @@ public sealed class PipelineEnvironment : IAsyncDisposable
     public void CreateTopics(IEnumerable<string> topics, int partitions) =>
         (_broker ?? throw new InvalidOperationException("Not started.")).CreateTopics(topics, partitions);
 
+    /// <summary>
+    /// Transactions committed in the pipeline's database so far (<c>pg_stat_database.xact_commit</c>): every grain-state
+    /// statement, checkpoint and sink batch is one. PostgreSQL publishes a backend's counts about once a second while it
+    /// works (an idle pooled connection may hold back its last second), so a difference over a step is close, not exact.
+    /// </summary>
+    public Task<long> PostgresTransactionsAsync(CancellationToken cancellationToken) =>
+        ScalarAsync("select xact_commit from pg_stat_database where datname = current_database()", cancellationToken);
+
     /// <summary>CPU time of the PostgreSQL server so far (see <see cref="PostgresCpu"/>).</summary>
     public TimeSpan PostgresCpuTime() => PostgresCpu.Read((_postgres ?? throw new InvalidOperationException("Not started.")).DataDirectory);
 

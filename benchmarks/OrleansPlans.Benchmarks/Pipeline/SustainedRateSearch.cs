@@ -65,10 +65,17 @@ public static class SustainedRateSearch
     }
 
     /// <summary>One line describing a step, for the report.</summary>
-    public static string Describe(Step step) => string.Create(CultureInfo.InvariantCulture,
-        $"{step.Rate:#,0.#}/s: {(step.Held ? "held" : "not held")}, {step.Run.Produced:#,0} records, {step.Run.LatenciesMs.Length:#,0} arrived, " +
-        $"lag p50 {step.Run.Percentile(50):#,0} ms, p99 {step.Run.Percentile(99):#,0} ms, max {step.Run.MaxMs:#,0} ms, " +
-        $"CPU {step.Run.Cpu.TotalSeconds:#,0.0} s here (dev broker {step.Run.DevBrokerCpu.TotalSeconds:#,0.0} s, Kafka clients {step.Run.KafkaClientCpu.TotalSeconds:#,0.0} s) " +
-        $"+ {step.Run.ServerCpu.TotalSeconds:#,0.0} s PostgreSQL ({step.Run.CpuRate:#,0} records/CPU-s), " +
-        $"GC pauses {step.Run.GcPause.TotalMilliseconds:#,0} ms");
+    public static string Describe(Step step)
+    {
+        var run = step.Run;
+        var transactions = run.PostgresTransactions > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", {(double)run.PostgresTransactions / Math.Max(1, run.Produced):0.00} PostgreSQL transactions per record")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{step.Rate:#,0.#}/s: {(step.Held ? "held" : "not held")}, {run.Produced:#,0} records, {run.LatenciesMs.Length:#,0} arrived, " +
+            $"lag p50 {run.Percentile(50):#,0} ms, p99 {run.Percentile(99):#,0} ms, max {run.MaxMs:#,0} ms, " +
+            $"CPU {run.Cpu.TotalSeconds:#,0.0} s here (dev broker {run.DevBrokerCpu.TotalSeconds:#,0.0} s, Kafka clients {run.KafkaClientCpu.TotalSeconds:#,0.0} s) " +
+            $"+ {run.ServerCpu.TotalSeconds:#,0.0} s PostgreSQL ({run.CpuRate:#,0} records/CPU-s), " +
+            $"GC pauses {run.GcPause.TotalMilliseconds:#,0} ms{transactions}");
+    }
 }
