@@ -54,8 +54,9 @@ internal static class DevBrokerCommand
             {
                 await DevBrokerRunner.RunUntilCancelledAsync(options, environment.Out, cancellationToken, cluster =>
                 {
-                    cluster.CreateTopic(ContractTopics.Merges, partitions: 1);
+                    // Outputs first: a client that sees the merges topic sees every topic.
                     cluster.CreateTopics(ContractTopics.Outputs, outputs);
+                    cluster.CreateTopic(ContractTopics.Merges, partitions: 1);
                     environment.Out.WriteLine($"Topic {ContractTopics.Merges}: 1 partition");
                     environment.Out.WriteLine($"Output and dead-letter topics: {outputs} partitions each");
                     environment.Out.Flush();
