@@ -52,10 +52,9 @@ public sealed class KafkaInputOptions
     public int DevBrokerPartitions { get; set; } = 16;
 
     /// <summary>
-    /// Dev broker: partitions of each output topic and of the dead-letter topic. Few, because the dev broker (librdkafka's
-    /// mock cluster) walks a partition's whole log on every fetch, and the projector adds a message set to every output
-    /// partition it touches each flush: the sink's fetches cost the number of output partitions times their length. The
-    /// CLI's <c>dev-broker</c> has the same default (<c>DevBrokerOptions.DefaultOutputPartitions</c>; a test keeps them equal).
+    /// Dev broker: partitions of each output topic and of the dead-letter topic. The default is the CLI's
+    /// <c>dev-broker</c> default, <c>DevBrokerOptions.DefaultOutputPartitions</c>, which says why it is few (this project does
+    /// not reference the dev broker's; a host test keeps the two equal).
     /// </summary>
     public int DevBrokerOutputPartitions { get; set; } = 4;
 

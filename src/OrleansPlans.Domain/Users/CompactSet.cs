@@ -9,8 +9,8 @@ namespace OrleansPlans.Domain.Users;
 /// </summary>
 internal sealed class CompactSet<T>
 {
-    // Beyond this many entries a search in order costs more than hashing.
-    private const int SearchLimit = 32;
+    /// <summary>Beyond this many entries a search in order costs more than hashing (a user's duplicate check uses it too).</summary>
+    internal const int SearchLimit = 32;
 
     private T[] _items = [];
     private int _count;

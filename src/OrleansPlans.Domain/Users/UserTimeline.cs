@@ -17,9 +17,6 @@ namespace OrleansPlans.Domain.Users;
 /// </summary>
 public sealed class UserTimeline
 {
-    // Up to this many events of a kind, a duplicate is found by searching the events themselves (see Seen).
-    private const int SearchLimit = 32;
-
     private readonly List<MembershipEvent> _pendingMemberships = [];
     private readonly List<UsageEvent> _pendingUsages = [];
 
@@ -85,8 +82,8 @@ public sealed class UserTimeline
     /// <summary>Plan ids named by ingested events whose resolution is not known yet.</summary>
     [JsonIgnore]
     public IEnumerable<string> UnresolvedPlans =>
-        // Most batches carry usage only: answer those without building an iterator chain (hot path).
-        (_pendingMemberships.Count == 0 ? null : FindUnresolvedPlans()) ?? [];
+        // Most batches carry usage only: FindUnresolvedPlans answers those without allocating (hot path).
+        FindUnresolvedPlans() ?? [];
 
     /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
     [JsonIgnore]
@@ -142,7 +139,7 @@ public sealed class UserTimeline
     /// <summary>Applies everything pending and returns what the plans and unattributed days must add.</summary>
     public UserDelta Commit()
     {
-        var unresolved = _pendingMemberships.Count == 0 ? null : FindUnresolvedPlans()?[0];
+        var unresolved = FindUnresolvedPlans()?[0];
         if (unresolved is not null)
         {
             throw new InvalidOperationException($"plan '{unresolved}' must be resolved before committing user '{UserId}'");
@@ -320,7 +317,8 @@ public sealed class UserTimeline
     /// </summary>
     private static bool Seen<T>(List<T> applied, List<T> pending, ref HashSet<string>? ids, string eventId, Func<T, string> idOf)
     {
-        if (ids is null && applied.Count + pending.Count < SearchLimit)
+        // The same bound as CompactSet's: beyond it a search in order costs more than hashing.
+        if (ids is null && applied.Count + pending.Count < CompactSet<string>.SearchLimit)
         {
             return Contains(applied, eventId, idOf) || Contains(pending, eventId, idOf);
         }

@@ -34,7 +34,6 @@ public static class PoolSizing
         return (builder.ConnectionString, builder.MaxPoolSize);
     }
 
-
     /// <summary>A quarter of <paramref name="available"/>, clamped to [<see cref="MinDefault"/>, <see cref="MaxDefault"/>].</summary>
     public static int Quarter(int available) => Math.Clamp(available / 4, MinDefault, MaxDefault);
 
