@@ -28,7 +28,7 @@ public sealed class ApiCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
+            silo.AddPlanAnalyticsMemoryStorage();
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamProvider);
             silo.AddPlanAnalytics();

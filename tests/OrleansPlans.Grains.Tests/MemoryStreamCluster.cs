@@ -5,7 +5,10 @@ using OrleansPlans.Grains.Projection;
 
 namespace OrleansPlans.Grains.Tests;
 
-/// <summary>A 2-silo in-process cluster with memory streams and memory storage, sharing one row store.</summary>
+/// <summary>
+/// A 2-silo in-process cluster with memory streams and the in-memory plan-analytics storage (parts, as in PostgreSQL),
+/// the silos sharing its states and one row store.
+/// </summary>
 internal sealed class MemoryStreamCluster : IAsyncDisposable
 {
     public const string StreamProvider = "input";
@@ -25,11 +28,12 @@ internal sealed class MemoryStreamCluster : IAsyncDisposable
     public static async Task<MemoryStreamCluster> StartAsync(short silos = 2)
     {
         var rows = new InMemoryRowStore();
+        var states = new InMemoryGrainStates();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
+            silo.AddPlanAnalyticsMemoryStorage(states);
             silo.AddMemoryStreams(StreamProvider);
             silo.Services.AddSingleton<IRowSink>(rows);
             silo.AddPlanAnalytics();

@@ -28,7 +28,7 @@ public sealed class InProcessSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: LoopbackPorts.Free(), gatewayPort: LoopbackPorts.Free());
-            silo.AddMemoryGrainStorage(PlanAnalyticsStorage.Name);
+            silo.AddPlanAnalyticsMemoryStorage();
             silo.AddPlanAnalytics();
         });
         var host = builder.Build();
