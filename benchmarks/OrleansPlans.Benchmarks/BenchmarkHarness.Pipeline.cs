@@ -169,7 +169,7 @@ public static partial class BenchmarkHarness
         var note = $"{latency.Produced:#,0} usage records at {rate:#,0.#}/s (half of {FigureIds.SustainedRate}), produce to plan_content_usage row in its output topic, " +
             "on a fresh environment after the end-to-end backlog";
         report.Figure(FigureIds.LatencyP50, latency.Percentile(50), "ms", note);
-        report.Figure(FigureIds.LatencyP99, latency.Percentile(99), "ms", $"max {latency.MaxMs:#,0} ms");
+        report.Figure(FigureIds.LatencyP99, latency.Percentile(99), "ms", $"max {latency.MaxMs:#,0} ms; {latency.SlowSpans(250)}");
     }
 
     /// <summary>A fresh environment whose silos consumed <paramref name="records"/> (the tables hold <paramref name="expected"/>).</summary>

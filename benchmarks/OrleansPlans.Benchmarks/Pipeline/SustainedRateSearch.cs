@@ -64,6 +64,9 @@ public static class SustainedRateSearch
         return new Result(best, steps);
     }
 
+    // What a step's line calls a slow record: half the lag limit.
+    private const double SlowMs = 500;
+
     /// <summary>One line describing a step, for the report.</summary>
     public static string Describe(Step step)
     {
@@ -76,6 +79,6 @@ public static class SustainedRateSearch
             $"lag p50 {run.Percentile(50):#,0} ms, p99 {run.Percentile(99):#,0} ms, max {run.MaxMs:#,0} ms, " +
             $"CPU {run.Cpu.TotalSeconds:#,0.0} s here (dev broker {run.DevBrokerCpu.TotalSeconds:#,0.0} s, Kafka clients {run.KafkaClientCpu.TotalSeconds:#,0.0} s) " +
             $"+ {run.ServerCpu.TotalSeconds:#,0.0} s PostgreSQL ({run.CpuRate:#,0} records/CPU-s), " +
-            $"GC pauses {run.GcPause.TotalMilliseconds:#,0} ms{transactions}");
+            $"GC pauses {run.GcPause.TotalMilliseconds:#,0} ms{transactions}; slow records: {run.SlowSpans(SlowMs)}");
     }
 }
