@@ -143,9 +143,8 @@ public static partial class BenchmarkHarness
             async (rate, tag, lagLimit, drain) =>
             {
                 await using var environment = await AfterBacklogAsync(records, expected, cancellationToken);
-                var transactions = await environment.PostgresTransactionsAsync(cancellationToken);
-                var run = await PacedRun.RunAsync(environment.BootstrapServers, workload.UserIds, tag, rate, hold, lagLimit, drain, cancellationToken, environment.PostgresCpuTime);
-                return run with { PostgresTransactions = await environment.PostgresTransactionsAsync(cancellationToken) - transactions };
+                return await PacedRun.RunAsync(environment.BootstrapServers, workload.UserIds, tag, rate, hold, lagLimit, drain, cancellationToken,
+                    environment.PostgresCpuTime, environment.PostgresTransactionsAsync);
             },
             start, settings.SustainedSteps, step => report.Detail("  " + SustainedRateSearch.Describe(step)));
         report.Figure(FigureIds.SustainedRate, search.Rate, "records/s",

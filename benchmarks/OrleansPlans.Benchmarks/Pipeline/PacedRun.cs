@@ -32,7 +32,7 @@ public static class PacedRun
     /// <param name="GcPause">Time this process was paused for garbage collection over the same span (its silos stop too).</param>
     /// <param name="DevBrokerCpu">The part of <paramref name="Cpu"/> spent by the dev broker's threads (librdkafka's mock cluster).</param>
     /// <param name="KafkaClientCpu">The part of <paramref name="Cpu"/> spent by the librdkafka threads of every client in this process.</param>
-    /// <param name="PostgresTransactions">Transactions committed in the pipeline's database over the run (zero when not counted).</param>
+    /// <param name="PostgresTransactions">Transactions committed in the pipeline's database over the same span (zero when not counted).</param>
     /// <param name="ProducedAtMs">For each of <paramref name="LatenciesMs"/>, when its record was produced, in milliseconds from the first send.</param>
     public sealed record Result(
         double[] LatenciesMs, int Produced, double RatePerSecond, bool LagExceeded, TimeSpan Cpu = default, TimeSpan ServerCpu = default,
@@ -65,7 +65,7 @@ public static class PacedRun
     /// <param name="lagLimit">Stop producing once a record waited longer than this; null to produce the whole schedule.</param>
     public static async Task<Result> RunAsync(
         string bootstrapServers, IReadOnlyList<string> users, string tag, double ratePerSecond, TimeSpan duration, TimeSpan? lagLimit, TimeSpan drain,
-        CancellationToken cancellationToken, Func<TimeSpan>? serverCpu = null)
+        CancellationToken cancellationToken, Func<TimeSpan>? serverCpu = null, Func<CancellationToken, Task<long>>? serverTransactions = null)
     {
         ArgumentNullException.ThrowIfNull(users);
         var prefix = tag + "-";
@@ -87,6 +87,7 @@ public static class PacedRun
         var pauseBefore = GC.GetTotalPauseDuration();
         var kafkaBefore = KafkaThreadCpu.Read();
         var serverBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
+        var transactionsBefore = serverTransactions is null ? 0 : await serverTransactions(cancellationToken);
         var start = Stopwatch.GetTimestamp();
         var checkedAt = start;
         for (; produced < count; produced++)
@@ -127,6 +128,7 @@ public static class PacedRun
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var kafka = KafkaThreadCpu.Read();
         var server = (serverCpu?.Invoke() ?? TimeSpan.Zero) - serverBefore;
+        var transactions = serverTransactions is null ? 0 : await serverTransactions(cancellationToken) - transactionsBefore;
         await stop.CancelAsync();
         await consuming;
         var arrived = Enumerable.Range(0, produced).Where(i => Volatile.Read(ref arrivedAt[i]) != 0).ToArray();
@@ -134,7 +136,7 @@ public static class PacedRun
         var producedAtMs = Array.ConvertAll(arrived, i => Stopwatch.GetElapsedTime(producedAt[0], producedAt[i]).TotalMilliseconds);
         exceeded |= latencies.Length < produced || (lagLimit is { } lag && latencies.Any(l => l > lag.TotalMilliseconds));
         return new Result(latencies, produced, ratePerSecond, exceeded, cpu, server, GC.GetTotalPauseDuration() - pauseBefore,
-            kafka.DevBroker - kafkaBefore.DevBroker, kafka.Clients - kafkaBefore.Clients, ProducedAtMs: producedAtMs);
+            kafka.DevBroker - kafkaBefore.DevBroker, kafka.Clients - kafkaBefore.Clients, transactions, producedAtMs);
     }
 
     // The first record not yet arrived, scanning on from the last answer (arrivals only ever fill in).
