@@ -17,7 +17,7 @@ internal static class UserContribution
     /// resolved by <paramref name="resolve"/>; when <paramref name="delta"/> is given, adds <paramref name="sign"/> times
     /// the contribution to it, each plan's figures filed under <paramref name="fileUnder"/> of the plan (a merge moved
     /// them there). Entries may be left at zero: <see cref="Prune"/> removes them. Monthly figures are counted only when
-    /// <paramref name="countsMonths"/>.
+    /// <paramref name="countsMonths"/>. A plan's figures new to the delta come from <paramref name="spares"/> when given.
     /// </summary>
     public static UserAttribution Compute(
         string userId,
@@ -27,7 +27,8 @@ internal static class UserContribution
         UserDelta? delta = null,
         int sign = 1,
         Func<string, string>? fileUnder = null,
-        bool countsMonths = true)
+        bool countsMonths = true,
+        DeltaSpares? spares = null)
     {
         var intervals = new List<MembershipInterval>();
         string? currentPlan = null;
@@ -57,11 +58,13 @@ internal static class UserContribution
             intervals.Add(new MembershipInterval(currentPlan, since, null));
             if (delta is not null)
             {
-                For(delta, fileUnder?.Invoke(currentPlan) ?? currentPlan).AddMember(userId, since.UtcDateTime, sign);
+                For(delta, fileUnder?.Invoke(currentPlan) ?? currentPlan, usages.Count, spares).AddMember(userId, since.UtcDateTime, sign);
             }
         }
 
-        var activeDays = new CompactSet<(string Plan, DateOnly Day)>();
+        // The days sized for the user's events (each adds at most one), so that they do not grow on the way; a user's
+        // months are one or two, and the set is kept.
+        var activeDays = new CompactSet<(string Plan, DateOnly Day)>(usages.Count);
         var activeMonths = new CompactSet<(string Plan, DateOnly Month)>();
         foreach (var usage in usages)
         {
@@ -80,7 +83,7 @@ internal static class UserContribution
             bool? firstThatMonth = countsMonths ? activeMonths.Add((plan, UtcBuckets.MonthOf(day))) : null;
             if (delta is not null)
             {
-                For(delta, fileUnder?.Invoke(plan) ?? plan).AddUsage(usage, day, sign, countsActiveUser: firstThatDay, monthActiveUser: firstThatMonth);
+                For(delta, fileUnder?.Invoke(plan) ?? plan, usages.Count, spares).AddUsage(usage, day, sign, countsActiveUser: firstThatDay, monthActiveUser: firstThatMonth);
             }
         }
 
@@ -130,8 +133,8 @@ internal static class UserContribution
         }
     }
 
-    private static PlanFigures For(UserDelta delta, string plan) =>
-        delta.Plans.TryGetValue(plan, out var figures) ? figures : delta.Plans[plan] = new PlanFigures();
+    private static PlanFigures For(UserDelta delta, string plan, int usages, DeltaSpares? spares) =>
+        delta.Plans.TryGetValue(plan, out var figures) ? figures : delta.Plans[plan] = spares?.Figures(usages) ?? new PlanFigures();
 
     private static void Close(List<MembershipInterval> intervals, string? plan, DateTimeOffset from, DateTimeOffset to)
     {

@@ -151,20 +151,22 @@ public sealed class UserTimeline
             return CommitUsageOnly(Attribution);
         }
 
-        // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
-        var rename = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Old figures live under the plans they resolved to before; merges moved them on to the new survivors. Made
+        // only when a root changes: most of these commits add a membership and rename nothing.
+        Dictionary<string, string>? rename = null;
         foreach (var (plan, resolution) in resolutions)
         {
             if (Resolutions.TryGetValue(plan, out var old) && old.Root != resolution.Root)
             {
-                rename[old.Root] = resolution.Root;
+                (rename ??= new Dictionary<string, string>(StringComparer.Ordinal))[old.Root] = resolution.Root;
             }
         }
 
         // What the plans hold of this user now (computed from the committed events: only the attribution is kept) is
-        // taken away where it lies now, and what they hold after the commit is added, in one delta.
-        var delta = new UserDelta();
-        ComputeApplied(delta, -1, rename.Count == 0 ? null : p => rename.GetValueOrDefault(p, p));
+        // taken away where it lies now, and what they hold after the commit is added, in one delta (from the spares,
+        // like a usage commit's, when the host gives deltas back).
+        var delta = DeltaSpares?.Delta() ?? new UserDelta();
+        ComputeApplied(delta, -1, rename is null ? null : p => rename.GetValueOrDefault(p, p));
         foreach (var (plan, resolution) in resolutions)
         {
             Resolutions[plan] = resolution;
@@ -307,7 +309,8 @@ public sealed class UserTimeline
 
     /// <summary>The attribution of the committed events; adds their contribution times <paramref name="sign"/> to <paramref name="delta"/> if given.</summary>
     private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
-        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder, CountsMonths);
+        UserContribution.Compute(
+            UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder, CountsMonths, DeltaSpares);
 
     /// <summary>
     /// Whether <paramref name="eventId"/> is among the ids of <paramref name="applied"/> and <paramref name="pending"/>:
