@@ -30,7 +30,8 @@ internal static class UserContribution
         bool countsMonths = true,
         DeltaSpares? spares = null)
     {
-        var intervals = new List<MembershipInterval>();
+        // At most one interval per membership event; the list is kept in the attribution, so it is made to size.
+        var intervals = new List<MembershipInterval>(sortedMemberships.Count);
         string? currentPlan = null;
         var since = default(DateTimeOffset);
         foreach (var m in sortedMemberships)
