@@ -1,5 +1,6 @@
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Figures;
+using OrleansPlans.Domain.Plans;
 
 namespace OrleansPlans.Domain.Users;
 
@@ -14,16 +15,16 @@ internal static class UserContribution
 {
     /// <summary>
     /// Computes the attribution of <paramref name="sortedMemberships"/> and <paramref name="usages"/> with plan ids
-    /// resolved by <paramref name="resolve"/>; when <paramref name="delta"/> is given, adds <paramref name="sign"/> times
-    /// the contribution to it, each plan's figures filed under <paramref name="fileUnder"/> of the plan (a merge moved
-    /// them there). Entries may be left at zero: <see cref="Prune"/> removes them. Monthly figures are counted only when
+    /// resolved by <paramref name="resolutions"/> (a plan id without one is its own root); when <paramref name="delta"/>
+    /// is given, adds <paramref name="sign"/> times the contribution to it, each plan's figures filed under
+    /// <paramref name="fileUnder"/> of the plan (a merge moved them there). Entries may be left at zero: <see cref="Prune"/> removes them. Monthly figures are counted only when
     /// <paramref name="countsMonths"/>. A plan's figures new to the delta come from <paramref name="spares"/> when given.
     /// </summary>
     public static UserAttribution Compute(
         string userId,
         IReadOnlyList<MembershipEvent> sortedMemberships,
         IReadOnlyList<UsageEvent> usages,
-        Func<string, string> resolve,
+        Dictionary<string, PlanResolution> resolutions,
         UserDelta? delta = null,
         int sign = 1,
         Func<string, string>? fileUnder = null,
@@ -36,7 +37,8 @@ internal static class UserContribution
         var since = default(DateTimeOffset);
         foreach (var m in sortedMemberships)
         {
-            var plan = resolve(m.PlanId);
+            // A plan id resolves to its root where the user learned one, else to itself.
+            var plan = resolutions.TryGetValue(m.PlanId, out var resolution) ? resolution.Root : m.PlanId;
             if (m.Type == MembershipChange.Added)
             {
                 if (currentPlan == plan)
