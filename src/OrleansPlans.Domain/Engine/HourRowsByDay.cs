@@ -20,6 +20,13 @@ internal sealed class HourRowsByDay
     /// <summary>Sets the row of the hour starting at <paramref name="hourStart"/> (UTC, on the hour), or deletes it (null).</summary>
     public void Set(DateTime hourStart, Tally? usage)
     {
+        // Rows are kept by day and hour only: a start off the hour would come back as another key (UtcBuckets.HourOf
+        // makes every key, so this is a broken caller, and loud).
+        if (hourStart.Ticks % TimeSpan.TicksPerHour != 0)
+        {
+            throw new ArgumentException($"an hourly row starts on the hour, not at {hourStart:O}", nameof(hourStart));
+        }
+
         var day = DateOnly.FromDateTime(hourStart);
         if (_last is null || day != _lastDay)
         {
