@@ -8,8 +8,9 @@ namespace OrleansPlans.Domain.Engine;
 /// values (the figures' own structs). Row objects and key strings are made only when the replica is read
 /// (<see cref="CopyTo"/>): at 100,000 users the replica holds millions of rows, and a row object per change, kept
 /// until the row changed again, was long-lived garbage that every collection had to promote and then sweep. Kept per
-/// plan because a plan's changes come together: one lookup of the plan, then small tables keyed by an hour or a day
-/// (no string hashed per row, and the tables stay near in memory).
+/// plan because a plan's changes come together: one lookup of the plan, then small tables keyed by a day, content or
+/// user, and the hours as a day's array (<see cref="HourRowsByDay"/>), so no string is hashed per row and the tables
+/// stay near in memory.
 /// </summary>
 internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
 {
@@ -20,7 +21,11 @@ internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
     private PlanTables? _last;
 
     /// <inheritdoc />
-    public void Hour(string planId, DateTime hourStart, Tally? usage) => Set(Tables(planId).Hours, hourStart, usage);
+    public void Hour(string planId, DateTime hourStart, Tally? usage)
+    {
+        changed();
+        Tables(planId).Hours.Set(hourStart, usage);
+    }
 
     /// <inheritdoc />
     public void Day(string planId, DateOnly day, DayTally? usage) => Set(Tables(planId).Days, day, usage);
@@ -46,7 +51,7 @@ internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
     {
         foreach (var (plan, rows) in _plans)
         {
-            foreach (var (hour, t) in rows.Hours)
+            foreach (var (hour, t) in rows.Hours.Rows())
             {
                 Put(tables, PlanRows.HourRow(plan, hour, t));
             }
@@ -114,7 +119,7 @@ internal sealed class PlanRowReplica(Action changed) : IRowChangeSink
     /// <summary>One plan id's rows.</summary>
     private sealed class PlanTables
     {
-        public Dictionary<DateTime, Tally> Hours { get; } = [];
+        public HourRowsByDay Hours { get; } = new();
 
         public Dictionary<DateOnly, DayTally> Days { get; } = [];
 

@@ -77,7 +77,7 @@ public sealed class PlanFigures
         Daily.Clear();
         Content.Clear();
         _monthly?.Clear();
-        _members = null;
+        _members?.Clear();
         _memberCount = null;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using OrleansPlans.Domain.Figures;
 using OrleansPlans.Domain.Rows;
@@ -113,17 +114,19 @@ public sealed class PlanLedger : ICapturesRows
                 : DeltaOutcome.Forward;
         }
 
-        if (AlreadyApplied(AppliedSequences, addressedPlanId, userId, sequence))
-        {
-            return DeltaOutcome.Duplicate;
-        }
-
+        // One lookup per table for the check and the update (every delivered delta passes here).
         if (!AppliedSequences.TryGetValue(addressedPlanId, out var byUser))
         {
             AppliedSequences[addressedPlanId] = byUser = [];
         }
 
-        byUser[userId] = sequence;
+        ref var applied = ref CollectionsMarshal.GetValueRefOrAddDefault(byUser, userId, out var known);
+        if (known && applied >= sequence)
+        {
+            return DeltaOutcome.Duplicate;
+        }
+
+        applied = sequence;
         var membersBefore = delta.MemberUsers;
         Figures.Add(delta, 1, Changes);
         if (Unsaved is { } unsaved)

@@ -12,9 +12,15 @@ internal sealed class CompactSet<T>
     /// <summary>Beyond this many entries a search in order costs more than hashing (a user's duplicate check uses it too).</summary>
     internal const int SearchLimit = 32;
 
-    private T[] _items = [];
+    private T[] _items;
     private int _count;
     private HashSet<T>? _hashed;
+
+    /// <summary>
+    /// An empty set with room for <paramref name="capacity"/> entries before it grows (at most <see cref="SearchLimit"/>:
+    /// beyond it the entries go to a hash set anyway).
+    /// </summary>
+    public CompactSet(int capacity = 0) => _items = capacity <= 0 ? [] : new T[Math.Min(capacity, SearchLimit)];
 
     /// <summary>The number of entries.</summary>
     public int Count => _hashed?.Count ?? _count;

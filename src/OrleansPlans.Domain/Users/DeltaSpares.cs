@@ -1,3 +1,4 @@
+using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Figures;
 
 namespace OrleansPlans.Domain.Users;
@@ -6,7 +7,7 @@ namespace OrleansPlans.Domain.Users;
 /// Spare deltas for the users of one process that knows when a delta is dead (the in-memory engine: its plans copy a
 /// delta's values while it is delivered, and the user's outbox drops it right after). A usage commit's
 /// <see cref="UserDelta"/> and its plans' four small dictionaries were about half of what the pure domain allocated per
-/// event; reused, they cost nothing after the first few batches. Not thread-safe; never used where deltas are stored or
+/// event; reused, they cost nothing after the first few batches. A batch's list of pending usages is lent from here too. Not thread-safe; never used where deltas are stored or
 /// sent (grains).
 /// </summary>
 internal sealed class DeltaSpares
@@ -16,6 +17,9 @@ internal sealed class DeltaSpares
 
     private readonly Stack<PlanFigures> _figures = new();
     private UserDelta? _delta;
+
+    // One list of pending usages, lent to the user whose batch is being ingested (one user at a time here).
+    private List<UsageEvent>? _pendingUsages;
 
     /// <summary>Empty figures for a delta of <paramref name="usages"/> usage events (see <see cref="PlanFigures.ForUsages"/>).</summary>
     public PlanFigures Figures(int usages) => _figures.TryPop(out var spare) ? spare : PlanFigures.ForUsages(usages);
@@ -36,6 +40,21 @@ internal sealed class DeltaSpares
         var delta = _delta ?? new UserDelta();
         _delta = null;
         return delta;
+    }
+
+    /// <summary>An empty list for a user's pending usages (see <see cref="UserTimeline"/>).</summary>
+    public List<UsageEvent> PendingUsages()
+    {
+        var usages = _pendingUsages ?? [];
+        _pendingUsages = null;
+        return usages;
+    }
+
+    /// <summary>Takes back a user's list of pending usages once they are committed, emptied.</summary>
+    public void Return(List<UsageEvent> usages)
+    {
+        usages.Clear();
+        _pendingUsages = usages;
     }
 
     /// <summary>Takes back a delta whose figures went on in messages (it no longer refers to them), emptied.</summary>

@@ -1,5 +1,6 @@
 using OrleansPlans.Domain.Events;
 using OrleansPlans.Domain.Figures;
+using OrleansPlans.Domain.Plans;
 
 namespace OrleansPlans.Domain.Users;
 
@@ -14,27 +15,30 @@ internal static class UserContribution
 {
     /// <summary>
     /// Computes the attribution of <paramref name="sortedMemberships"/> and <paramref name="usages"/> with plan ids
-    /// resolved by <paramref name="resolve"/>; when <paramref name="delta"/> is given, adds <paramref name="sign"/> times
-    /// the contribution to it, each plan's figures filed under <paramref name="fileUnder"/> of the plan (a merge moved
-    /// them there). Entries may be left at zero: <see cref="Prune"/> removes them. Monthly figures are counted only when
-    /// <paramref name="countsMonths"/>.
+    /// resolved by <paramref name="resolutions"/> (a plan id without one is its own root); when <paramref name="delta"/>
+    /// is given, adds <paramref name="sign"/> times the contribution to it, each plan's figures filed under
+    /// <paramref name="fileUnder"/> of the plan (a merge moved them there). Entries may be left at zero: <see cref="Prune"/> removes them. Monthly figures are counted only when
+    /// <paramref name="countsMonths"/>. A plan's figures new to the delta come from <paramref name="spares"/> when given.
     /// </summary>
     public static UserAttribution Compute(
         string userId,
         IReadOnlyList<MembershipEvent> sortedMemberships,
         IReadOnlyList<UsageEvent> usages,
-        Func<string, string> resolve,
+        Dictionary<string, PlanResolution> resolutions,
         UserDelta? delta = null,
         int sign = 1,
         Func<string, string>? fileUnder = null,
-        bool countsMonths = true)
+        bool countsMonths = true,
+        DeltaSpares? spares = null)
     {
-        var intervals = new List<MembershipInterval>();
+        // At most one interval per membership event; the list is kept in the attribution, so it is made to size.
+        var intervals = new List<MembershipInterval>(sortedMemberships.Count);
         string? currentPlan = null;
         var since = default(DateTimeOffset);
         foreach (var m in sortedMemberships)
         {
-            var plan = resolve(m.PlanId);
+            // A plan id resolves to its root where the user learned one, else to itself.
+            var plan = resolutions.TryGetValue(m.PlanId, out var resolution) ? resolution.Root : m.PlanId;
             if (m.Type == MembershipChange.Added)
             {
                 if (currentPlan == plan)
@@ -57,11 +61,13 @@ internal static class UserContribution
             intervals.Add(new MembershipInterval(currentPlan, since, null));
             if (delta is not null)
             {
-                For(delta, fileUnder?.Invoke(currentPlan) ?? currentPlan).AddMember(userId, since.UtcDateTime, sign);
+                For(delta, fileUnder?.Invoke(currentPlan) ?? currentPlan, usages.Count, spares).AddMember(userId, since.UtcDateTime, sign);
             }
         }
 
-        var activeDays = new CompactSet<(string Plan, DateOnly Day)>();
+        // The days sized for the user's events (each adds at most one), so that they do not grow on the way; a user's
+        // months are one or two, and the set is kept.
+        var activeDays = new CompactSet<(string Plan, DateOnly Day)>(usages.Count);
         var activeMonths = new CompactSet<(string Plan, DateOnly Month)>();
         foreach (var usage in usages)
         {
@@ -80,7 +86,7 @@ internal static class UserContribution
             bool? firstThatMonth = countsMonths ? activeMonths.Add((plan, UtcBuckets.MonthOf(day))) : null;
             if (delta is not null)
             {
-                For(delta, fileUnder?.Invoke(plan) ?? plan).AddUsage(usage, day, sign, countsActiveUser: firstThatDay, monthActiveUser: firstThatMonth);
+                For(delta, fileUnder?.Invoke(plan) ?? plan, usages.Count, spares).AddUsage(usage, day, sign, countsActiveUser: firstThatDay, monthActiveUser: firstThatMonth);
             }
         }
 
@@ -130,8 +136,8 @@ internal static class UserContribution
         }
     }
 
-    private static PlanFigures For(UserDelta delta, string plan) =>
-        delta.Plans.TryGetValue(plan, out var figures) ? figures : delta.Plans[plan] = new PlanFigures();
+    private static PlanFigures For(UserDelta delta, string plan, int usages, DeltaSpares? spares) =>
+        delta.Plans.TryGetValue(plan, out var figures) ? figures : delta.Plans[plan] = spares?.Figures(usages) ?? new PlanFigures();
 
     private static void Close(List<MembershipInterval> intervals, string? plan, DateTimeOffset from, DateTimeOffset to)
     {

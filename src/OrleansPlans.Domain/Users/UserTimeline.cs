@@ -17,8 +17,12 @@ namespace OrleansPlans.Domain.Users;
 /// </summary>
 public sealed class UserTimeline
 {
-    private readonly List<MembershipEvent> _pendingMemberships = [];
-    private readonly List<UsageEvent> _pendingUsages = [];
+    // Events ingested and not committed yet, empty between batches: the memberships' list is made when one arrives (few
+    // batches carry any) and dropped by the commit; the usages' list is borrowed from the spares for a batch where a host
+    // gives them back (the in-memory engine), else made once and kept. Two lists kept per user were a tenth of a user's
+    // long-lived objects.
+    private List<MembershipEvent>? _pendingMemberships;
+    private List<UsageEvent>? _pendingUsages;
 
     // Made by the first resolution learned and dropped by the commit that applies them: only batches with memberships
     // and merges learn any, and a table kept empty per user was hundreds of bytes for every user.
@@ -87,7 +91,7 @@ public sealed class UserTimeline
 
     /// <summary>True when ingested events or learned resolutions wait for <see cref="Commit"/>.</summary>
     [JsonIgnore]
-    public bool HasPending => _pendingMemberships.Count > 0 || _pendingUsages.Count > 0 || _pendingResolutions?.Count > 0;
+    public bool HasPending => _pendingMemberships?.Count > 0 || _pendingUsages?.Count > 0 || _pendingResolutions?.Count > 0;
 
     /// <summary>Accepts a membership event; false when its eventId was already seen (a duplicate).</summary>
     public bool Ingest(MembershipEvent membership)
@@ -97,7 +101,7 @@ public sealed class UserTimeline
             return false;
         }
 
-        _pendingMemberships.Add(membership);
+        (_pendingMemberships ??= []).Add(membership);
         return true;
     }
 
@@ -109,7 +113,7 @@ public sealed class UserTimeline
             return false;
         }
 
-        _pendingUsages.Add(usage);
+        (_pendingUsages ??= DeltaSpares?.PendingUsages() ?? []).Add(usage);
         return true;
     }
 
@@ -146,40 +150,41 @@ public sealed class UserTimeline
         }
 
         var resolutions = _pendingResolutions ?? NoResolutions;
-        if (_pendingMemberships.Count == 0 && resolutions.Count == 0)
+        if (_pendingMemberships is null or { Count: 0 } && resolutions.Count == 0)
         {
             return CommitUsageOnly(Attribution);
         }
 
-        // Old figures live under the plans they resolved to before; merges moved them on to the new survivors.
-        var rename = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Old figures live under the plans they resolved to before; merges moved them on to the new survivors. Made
+        // only when a root changes: most of these commits add a membership and rename nothing.
+        Dictionary<string, string>? rename = null;
         foreach (var (plan, resolution) in resolutions)
         {
             if (Resolutions.TryGetValue(plan, out var old) && old.Root != resolution.Root)
             {
-                rename[old.Root] = resolution.Root;
+                (rename ??= new Dictionary<string, string>(StringComparer.Ordinal))[old.Root] = resolution.Root;
             }
         }
 
         // What the plans hold of this user now (computed from the committed events: only the attribution is kept) is
-        // taken away where it lies now, and what they hold after the commit is added, in one delta.
-        var delta = new UserDelta();
-        ComputeApplied(delta, -1, rename.Count == 0 ? null : p => rename.GetValueOrDefault(p, p));
+        // taken away where it lies now, and what they hold after the commit is added, in one delta (from the spares,
+        // like a usage commit's, when the host gives deltas back).
+        var delta = DeltaSpares?.Delta() ?? new UserDelta();
+        ComputeApplied(delta, -1, rename is null ? null : Renaming(rename));
         foreach (var (plan, resolution) in resolutions)
         {
             Resolutions[plan] = resolution;
         }
 
         _pendingResolutions = null;
-        foreach (var membership in _pendingMemberships)
+        foreach (var membership in _pendingMemberships ?? [])
         {
             var at = Memberships.BinarySearch(membership, MembershipOrder.Instance);
             Memberships.Insert(at < 0 ? ~at : at, membership);
         }
 
-        _pendingMemberships.Clear();
-        Usages.AddRange(_pendingUsages);
-        _pendingUsages.Clear();
+        _pendingMemberships = null;
+        ApplyPendingUsages();
 
         _attribution = ComputeApplied(delta, 1, fileUnder: null);
         return UserContribution.Prune(delta);
@@ -240,7 +245,7 @@ public sealed class UserTimeline
 
         var delta = new UserDelta();
         ComputeApplied(delta, -1, p => rename.GetValueOrDefault(p, p));
-        UserContribution.Compute(UserId, Memberships, Usages, p => resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, 1, countsMonths: CountsMonths);
+        UserContribution.Compute(UserId, Memberships, Usages, resolutions, delta, 1, countsMonths: CountsMonths);
         return UserContribution.Prune(delta);
     }
 
@@ -263,14 +268,36 @@ public sealed class UserTimeline
     private UserDelta CommitUsageOnly(UserAttribution attribution)
     {
         var delta = DeltaSpares?.Delta() ?? new UserDelta();
-        foreach (var usage in _pendingUsages)
+        if (_pendingUsages is { } pending)
         {
-            attribution.AddUsage(usage, delta, _pendingUsages.Count, DeltaSpares);
+            foreach (var usage in pending)
+            {
+                attribution.AddUsage(usage, delta, pending.Count, DeltaSpares);
+            }
         }
 
-        Usages.AddRange(_pendingUsages);
-        _pendingUsages.Clear();
+        ApplyPendingUsages();
         return delta;
+    }
+
+    /// <summary>Appends the pending usages to <see cref="Usages"/>, and gives their list back or keeps it empty.</summary>
+    private void ApplyPendingUsages()
+    {
+        if (_pendingUsages is not { } pending)
+        {
+            return;
+        }
+
+        Usages.AddRange(pending);
+        if (DeltaSpares is { } spares)
+        {
+            spares.Return(pending);
+            _pendingUsages = null;
+        }
+        else
+        {
+            pending.Clear();
+        }
     }
 
     /// <summary>
@@ -279,6 +306,11 @@ public sealed class UserTimeline
     /// </summary>
     internal List<string>? FindUnresolvedPlans()
     {
+        if (_pendingMemberships is null)
+        {
+            return null;
+        }
+
         List<string>? unresolved = null;
         foreach (var membership in _pendingMemberships)
         {
@@ -294,6 +326,11 @@ public sealed class UserTimeline
 
     private bool NamesPending(string planId)
     {
+        if (_pendingMemberships is null)
+        {
+            return false;
+        }
+
         foreach (var membership in _pendingMemberships)
         {
             if (membership.PlanId == planId)
@@ -305,9 +342,12 @@ public sealed class UserTimeline
         return false;
     }
 
+    // A method of its own: a lambda in Commit would make Commit allocate its captured variables on every call.
+    private static Func<string, string> Renaming(Dictionary<string, string> rename) => p => rename.GetValueOrDefault(p, p);
+
     /// <summary>The attribution of the committed events; adds their contribution times <paramref name="sign"/> to <paramref name="delta"/> if given.</summary>
     private UserAttribution ComputeApplied(UserDelta? delta, int sign, Func<string, string>? fileUnder) =>
-        UserContribution.Compute(UserId, Memberships, Usages, p => Resolutions.TryGetValue(p, out var r) ? r.Root : p, delta, sign, fileUnder, CountsMonths);
+        UserContribution.Compute(UserId, Memberships, Usages, Resolutions, delta, sign, fileUnder, CountsMonths, DeltaSpares);
 
     /// <summary>
     /// Whether <paramref name="eventId"/> is among the ids of <paramref name="applied"/> and <paramref name="pending"/>:
@@ -315,15 +355,15 @@ public sealed class UserTimeline
     /// in step by this call (an id not seen is added). Events reach the lists only through Ingest, so a set made once
     /// holds every id.
     /// </summary>
-    private static bool Seen<T>(List<T> applied, List<T> pending, ref HashSet<string>? ids, string eventId, Func<T, string> idOf)
+    private static bool Seen<T>(List<T> applied, List<T>? pending, ref HashSet<string>? ids, string eventId, Func<T, string> idOf)
     {
         // The same bound as CompactSet's: beyond it a search in order costs more than hashing.
-        if (ids is null && applied.Count + pending.Count < CompactSet<string>.SearchLimit)
+        if (ids is null && applied.Count + (pending?.Count ?? 0) < CompactSet<string>.SearchLimit)
         {
-            return Contains(applied, eventId, idOf) || Contains(pending, eventId, idOf);
+            return Contains(applied, eventId, idOf) || (pending is not null && Contains(pending, eventId, idOf));
         }
 
-        ids ??= new HashSet<string>(applied.Select(idOf).Concat(pending.Select(idOf)), StringComparer.Ordinal);
+        ids ??= new HashSet<string>(applied.Select(idOf).Concat(pending?.Select(idOf) ?? []), StringComparer.Ordinal);
         return !ids.Add(eventId);
     }
 

@@ -24,11 +24,7 @@ public static class UserWorkflow
             accepted += timeline.Ingest(membership) ? 1 : 0;
         }
 
-        foreach (var usage in usages)
-        {
-            accepted += timeline.Ingest(usage) ? 1 : 0;
-        }
-
+        accepted += IngestAll(timeline, usages);
         await SettleAsync(timeline, ports, persist);
         return accepted;
     }
@@ -68,6 +64,28 @@ public static class UserWorkflow
 
         timeline.Outbox.Clear();
         await persist();
+    }
+
+    private static int IngestAll(UserTimeline timeline, IEnumerable<UsageEvent> usages)
+    {
+        var accepted = 0;
+        if (usages is UsageEvent[] array)
+        {
+            // What deliveries carry, most batches: an array walked by index makes no enumerator object.
+            foreach (var usage in array)
+            {
+                accepted += timeline.Ingest(usage) ? 1 : 0;
+            }
+
+            return accepted;
+        }
+
+        foreach (var usage in usages)
+        {
+            accepted += timeline.Ingest(usage) ? 1 : 0;
+        }
+
+        return accepted;
     }
 
     private static async Task SettleAsync(UserTimeline timeline, IUserPorts ports, Func<Task> persist)
