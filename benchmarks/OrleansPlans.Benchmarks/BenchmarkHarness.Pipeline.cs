@@ -234,7 +234,8 @@ public static partial class BenchmarkHarness
         var rate = run.SteadyRate(records.Count);
         report.Figure(FigureIds.ScaleRatio, rate / e2eSteadyRate, "x",
             $"{rate:#,0} records/s from the first rows over {records.Count:#,0} records (wall {run.Run.Elapsed.TotalSeconds:#,0.0} s from silo start, " +
-            $"{run.Run.Rate(records.Count):#,0} records/s counting start-up) against {e2eSteadyRate:#,0} records/s at 1x, both start-up left out");
+            $"{run.Run.Rate(records.Count):#,0} records/s counting start-up, {run.Run.CpuRate(records.Count):#,0} records per CPU-s of this process, start-up included) " +
+            $"against {e2eSteadyRate:#,0} records/s at 1x, both start-up left out");
         report.Figure(FigureIds.ScalePeakRss, run.RssPeak, "bytes",
             $"this process while its silos consumed the {settings.ScaleFactor}x backlog: {run.RssBefore / MiB:#,0} MiB before (generated events and expected tables included), " +
             $"{run.RssPeak / MiB:#,0} MiB peak, {run.RssAfter / MiB:#,0} MiB after");
