@@ -9,7 +9,10 @@ namespace OrleansPlans.Grains.State;
 /// </summary>
 public sealed class PartedGrainState : IPartedGrainState
 {
-    private Dictionary<string, byte[]?> _unsaved = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, byte[]?> NothingUnsaved = new(StringComparer.Ordinal);
+
+    // Null while nothing is unsaved.
+    private Dictionary<string, byte[]?>? _unsaved;
     private Func<IEnumerable<KeyValuePair<string, byte[]>>>? _all;
 
     /// <inheritdoc />
@@ -18,9 +21,20 @@ public sealed class PartedGrainState : IPartedGrainState
     /// <summary>Makes <paramref name="all"/> (the grain's live object as parts) the answer to <see cref="AllParts"/>.</summary>
     public void Bind(Func<IEnumerable<KeyValuePair<string, byte[]>>> all) => _all = all;
 
-    /// <summary>Records parts changed by the grain (null: removed), for the next write.</summary>
+    /// <summary>
+    /// Records parts changed by the grain (null: removed), for the next write. When nothing else is unsaved, a
+    /// dictionary of ordinal keys is kept as it is, not copied: the grains hand over the one their domain object made
+    /// for this write, and never touch it again (a copy per write was ~3% of the grains' allocation).
+    /// </summary>
     public void Stage(IReadOnlyDictionary<string, byte[]?> changed)
     {
+        if (_unsaved is null && changed is Dictionary<string, byte[]?> handed && ReferenceEquals(handed.Comparer, StringComparer.Ordinal))
+        {
+            _unsaved = handed;
+            return;
+        }
+
+        _unsaved ??= new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         foreach (var (name, value) in changed)
         {
             _unsaved[name] = value;
@@ -33,8 +47,8 @@ public sealed class PartedGrainState : IPartedGrainState
     /// <inheritdoc />
     public IReadOnlyDictionary<string, byte[]?> TakeUnsaved()
     {
-        var taken = _unsaved;
-        _unsaved = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        var taken = _unsaved ?? NothingUnsaved;
+        _unsaved = null;
         return taken;
     }
 
@@ -43,7 +57,7 @@ public sealed class PartedGrainState : IPartedGrainState
     {
         foreach (var (name, value) in parts)
         {
-            _unsaved.TryAdd(name, value); // a part staged again since is newer
+            (_unsaved ??= new Dictionary<string, byte[]?>(StringComparer.Ordinal)).TryAdd(name, value); // a part staged again since is newer
         }
     }
 }
