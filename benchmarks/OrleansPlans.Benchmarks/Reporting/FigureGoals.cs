@@ -10,11 +10,23 @@ public static class FigureGoals
         [FigureIds.LatencyP50] = ("<= 100 ms", v => v <= 100),
         [FigureIds.KillRatio] = (">= 0.5", v => v >= 0.5),
         [FigureIds.ScaleRatio] = (">= 0.8", v => v >= 0.8),
-        [FigureIds.DomainEngineRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
-        [FigureIds.GrainEngineRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
-        [FigureIds.GrainEngineBacklogRate] = (">= 250,000/s", v => v >= FigureReport.EngineGoalUsageEventsPerSecond),
+        [FigureIds.DomainEngineRate] = (">= 250,000/s", v => v >= EngineGoal(FigureIds.DomainEngineRate)),
+        [FigureIds.GrainEngineRate] = (">= 50,000/s", v => v >= EngineGoal(FigureIds.GrainEngineRate)),
+        [FigureIds.GrainEngineBacklogRate] = (">= 150,000/s", v => v >= EngineGoal(FigureIds.GrainEngineBacklogRate)),
         [FigureIds.LatencyP99] = ("<= 250 ms", v => v <= 250),
         [FigureIds.MergeSeconds] = ("<= 5 s", v => v <= 5),
+    };
+
+    /// <summary>
+    /// The goal of an engine rate, usage events per CPU-second: issue 10's for the grains (50,000 live, 150,000 on a
+    /// backlog; issue 6 had asked 250,000 of both) and the pure domain's 250,000 of both issues.
+    /// </summary>
+    public static double EngineGoal(string id) => id switch
+    {
+        FigureIds.GrainEngineRate => 50_000,
+        FigureIds.GrainEngineBacklogRate => 150_000,
+        FigureIds.DomainEngineRate => 250_000,
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "not an engine rate"),
     };
 
     /// <summary>The goal of a figure and whether <paramref name="value"/> meets it; null when the figure has no goal.</summary>
