@@ -27,7 +27,10 @@ public sealed class MergeRequestEndpointTests(ApiCluster cluster)
         var repeat = await (await api.PostMergeAsync(body)).ReadAsync<MergeRequestResponse>();
 
         Assert.Equal("/api/v1/merges/requests/mr-once-1", first.Headers.Location?.OriginalString);
-        Assert.Equal(("op:mr-once-1", "pending", "ops@example.com"), (accepted.MergeEventId, accepted.Status, accepted.RequestedBy));
+        Assert.Equal(("op:mr-once-1", "ops@example.com"), (accepted.MergeEventId, accepted.RequestedBy));
+        // The status is the coordinator's decision when the answer is made: the memory stream and the in-memory storage
+        // are quick enough that the merge is sometimes applied by then (202 still says this request published it).
+        Assert.Contains(accepted.Status, (string[])["pending", "applied"]);
         Assert.Equal(("applied", s.Target, (string?)null), (decided.Status, decided.Survivor, decided.Reason));
         Assert.NotNull(decided.DecidedAt);
         Assert.Equal(decided, repeat);
