@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Orleans.Storage;
 using OrleansPlans.Storage;
 
@@ -41,7 +40,7 @@ internal sealed class PartedMemoryGrainStorage(InMemoryGrainStates states, IGrai
                 grainState.State = serializer.Deserialize<T>(new BinaryData(entry.Payload ?? []));
             }
 
-            grainState.ETag = Etag(entry.Version);
+            grainState.ETag = StateVersions.ToEtag(entry.Version);
             grainState.RecordExists = true;
         }
 
@@ -76,7 +75,7 @@ internal sealed class PartedMemoryGrainStorage(InMemoryGrainStates states, IGrai
             }
 
             entry.Version++;
-            grainState.ETag = Etag(entry.Version);
+            grainState.ETag = StateVersions.ToEtag(entry.Version);
             grainState.RecordExists = true;
         }
 
@@ -110,14 +109,12 @@ internal sealed class PartedMemoryGrainStorage(InMemoryGrainStates states, IGrai
     // As the PostgreSQL storage: a write names the version it read (none: no row yet), and loses to any write since.
     private static void CheckVersion(StoredGrainState entry, string? etag, string stateName, GrainId grainId)
     {
-        var expected = etag is null ? 0 : long.Parse(etag, CultureInfo.InvariantCulture);
+        var expected = StateVersions.FromEtag(etag);
         if (entry.Version != expected)
         {
             throw new InconsistentStateException(
                 $"State '{stateName}' of {grainId} is at version {entry.Version}, the write expected {expected}.",
-                Etag(entry.Version), etag ?? "");
+                StateVersions.ToEtag(entry.Version), etag ?? "");
         }
     }
-
-    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
 }

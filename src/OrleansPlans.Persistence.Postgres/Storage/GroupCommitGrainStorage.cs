@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orleans.Runtime;
 using Orleans.Storage;
 using OrleansPlans.Storage;
@@ -32,13 +31,13 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
         if (stored.Exists && grainState.State is IPartedGrainState parted)
         {
             parted.LoadedParts = stored.Parts;
-            grainState.ETag = Etag(stored.Version);
+            grainState.ETag = StateVersions.ToEtag(stored.Version);
             grainState.RecordExists = true;
         }
         else if (stored is { Exists: true, Payload: { } payload })
         {
             grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
-            grainState.ETag = Etag(stored.Version);
+            grainState.ETag = StateVersions.ToEtag(stored.Version);
             grainState.RecordExists = true;
         }
         else
@@ -58,7 +57,7 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
             var parts = parted.TakeUnsaved();
             try
             {
-                version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), Version(grainState.ETag), [], parts)).ConfigureAwait(false);
+                version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), StateVersions.FromEtag(grainState.ETag), [], parts)).ConfigureAwait(false);
             }
             catch
             {
@@ -69,24 +68,20 @@ public sealed class GroupCommitGrainStorage : IGrainStorage
         else
         {
             var payload = _serializer.Serialize(grainState.State).ToArray();
-            version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), Version(grainState.ETag), payload)).ConfigureAwait(false);
+            version = await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), StateVersions.FromEtag(grainState.ETag), payload)).ConfigureAwait(false);
         }
 
-        grainState.ETag = Etag(version);
+        grainState.ETag = StateVersions.ToEtag(version);
         grainState.RecordExists = true;
     }
 
     /// <inheritdoc />
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), Version(grainState.ETag), Payload: null)).ConfigureAwait(false);
+        await _store.Writes.RunAsync(new StateWrite(Key(stateName, grainId), StateVersions.FromEtag(grainState.ETag), Payload: null)).ConfigureAwait(false);
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
 
     private StateKey Key(string stateName, GrainId grainId) => new(_options.StoredStateName(stateName), grainId.ToString());
-
-    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    private static long Version(string? etag) => etag is null ? 0 : long.Parse(etag, CultureInfo.InvariantCulture);
 }
